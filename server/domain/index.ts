@@ -1,0 +1,5 @@
+export * from './admin.ts';
+export * from './village.ts';
+export * from './worker.ts';
+export * from './service.ts';
+export * from './dataset.ts';

@@ -1,0 +1,75 @@
+/**
+ * Schema migrations, applied in order; SQLite's user_version records how many have run.
+ * Append only: a released migration is never edited.
+ */
+export const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE dataset (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    name_zh TEXT NOT NULL DEFAULT '',
+    version INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    source TEXT NOT NULL,
+    synthetic INTEGER NOT NULL,
+    note TEXT NOT NULL DEFAULT ''
+  );
+  CREATE TABLE admin_unit (
+    dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE,
+    code TEXT NOT NULL,
+    level TEXT NOT NULL CHECK (level IN ('province','prefecture','county','township')),
+    name TEXT NOT NULL,
+    parent_code TEXT,
+    PRIMARY KEY (dataset_id, code)
+  ) WITHOUT ROWID;
+  CREATE TABLE village (
+    dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE,
+    code TEXT NOT NULL,
+    name TEXT NOT NULL,
+    lon REAL NOT NULL,
+    lat REAL NOT NULL,
+    population INTEGER NOT NULL CHECK (population >= 0),
+    children INTEGER NOT NULL CHECK (children >= 0),
+    left_behind INTEGER NOT NULL CHECK (left_behind >= 0),
+    disabled INTEGER NOT NULL CHECK (disabled >= 0),
+    orphaned INTEGER NOT NULL CHECK (orphaned >= 0),
+    difficult INTEGER NOT NULL CHECK (difficult >= 0),
+    covered_since INTEGER,
+    PRIMARY KEY (dataset_id, code)
+  ) WITHOUT ROWID;
+  CREATE TABLE worker (
+    dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    home_village TEXT NOT NULL,
+    lon REAL NOT NULL,
+    lat REAL NOT NULL,
+    capacity INTEGER NOT NULL CHECK (capacity > 0),
+    start_year INTEGER NOT NULL,
+    PRIMARY KEY (dataset_id, id)
+  ) WITHOUT ROWID;
+  CREATE TABLE worker_village (
+    dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE,
+    worker_id TEXT NOT NULL,
+    village_code TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    PRIMARY KEY (dataset_id, worker_id, village_code)
+  ) WITHOUT ROWID;
+  CREATE TABLE service_point (
+    dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    lon REAL NOT NULL,
+    lat REAL NOT NULL,
+    capacity INTEGER NOT NULL CHECK (capacity > 0),
+    admin_code TEXT NOT NULL,
+    PRIMARY KEY (dataset_id, id)
+  ) WITHOUT ROWID;
+  CREATE TABLE boundary (
+    dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE,
+    layer TEXT NOT NULL,
+    geojson TEXT NOT NULL,
+    PRIMARY KEY (dataset_id, layer)
+  ) WITHOUT ROWID;
+  `,
+];

@@ -1,0 +1,12 @@
+import { router } from '../trpc.ts';
+import { datasetsRouter } from './datasets.ts';
+import { unitsRouter } from './units.ts';
+import { villagesRouter } from './villages.ts';
+
+export const appRouter = router({
+  datasets: datasetsRouter,
+  units: unitsRouter,
+  villages: villagesRouter,
+});
+
+export type AppRouter = typeof appRouter;

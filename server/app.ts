@@ -6,7 +6,7 @@ import { datasetIdSchema } from './domain/index.ts';
 import { BOUNDARY_LAYERS } from './ingest/read_dataset_dir.ts';
 import { createAppContext, type AppContext } from './trpc/context.ts';
 import { appRouter } from './trpc/routers/_app.ts';
-import { currentDatasetId, readBoundary } from './store/datasets.ts';
+import { currentDatasetId, getDataset, readBoundary } from './store/datasets.ts';
 import type { Db } from './store/db.ts';
 import { send } from './http/send.ts';
 import { serveStatic } from './http/static_files.ts';
@@ -27,10 +27,13 @@ export function createApp({ db, client = serveStatic(CLIENT_DIST) }: AppOptions)
   const ctx = createAppContext(db);
   const trpc = createHTTPHandler({ router: appRouter, createContext: () => ctx, basePath: '/trpc/' });
 
-  const datasetFor = (url: URL): number | null => {
+  /** The dataset a layer request names (or the current one), else the error to answer with. */
+  const datasetFor = (url: URL): { id: number } | { status: number; message: string } => {
     const q = layerQuery.safeParse(Object.fromEntries(url.searchParams));
-    if (!q.success) return null;
-    return q.data.dataset ?? currentDatasetId(db);
+    if (!q.success) return { status: 400, message: 'dataset must be a positive integer' };
+    const id = q.data.dataset ?? currentDatasetId(db);
+    if (id === null || !getDataset(db, id)) return { status: 404, message: `no dataset ${q.data.dataset ?? '(none loaded)'}` };
+    return { id };
   };
 
   const server = createServer((req, res) => {
@@ -38,16 +41,17 @@ export function createApp({ db, client = serveStatic(CLIENT_DIST) }: AppOptions)
     try {
       if (url.pathname.startsWith('/trpc/')) return trpc(req, res);
       if (url.pathname === '/api/layers/villages.arrow') {
-        const id = datasetFor(url);
-        if (id === null) return send(req, res, 400, 'text/plain', 'dataset must be a positive integer');
-        const body = villageLayerIpc(ctx.datasets.get(id).columns.villages);
+        const dataset = datasetFor(url);
+        if (!('id' in dataset)) return send(req, res, dataset.status, 'text/plain', dataset.message);
+        const body = villageLayerIpc(ctx.datasets.get(dataset.id).columns.villages);
         return send(req, res, 200, 'application/vnd.apache.arrow.stream', body);
       }
       const boundary = url.pathname.match(/^\/api\/boundaries\/([a-z]+)\.geojson$/);
       if (boundary) {
         const layer = BOUNDARY_LAYERS.find((l) => l === boundary[1]);
-        const id = datasetFor(url);
-        const geojson = layer && id !== null ? readBoundary(db, id, layer) : null;
+        const dataset = datasetFor(url);
+        if (!('id' in dataset)) return send(req, res, dataset.status, 'text/plain', dataset.message);
+        const geojson = layer ? readBoundary(db, dataset.id, layer) : null;
         if (!geojson) return send(req, res, 404, 'text/plain', `no boundary layer ${boundary[1]}`);
         return send(req, res, 200, 'application/geo+json', geojson);
       }

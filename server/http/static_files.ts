@@ -18,7 +18,12 @@ const TYPES: Record<string, string> = {
 export function serveStatic(root: string) {
   const cache = new Map<string, Buffer>();
   return (req: IncomingMessage, res: ServerResponse): void => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      return send(req, res, 400, 'text/plain', 'malformed URL');
+    }
     let file = normalize(join(root, path));
     if (!file.startsWith(root + sep) && file !== root) return send(req, res, 403, 'text/plain', 'forbidden');
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');

@@ -51,22 +51,53 @@ export class RowError extends Error {
 
 function readRows<T>(dir: string, file: string, schema: z.ZodType<T>, toObject: (r: Record<string, string>) => unknown): T[] {
   const text = readFileSync(join(dir, file), 'utf8');
-  const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
-  if (parsed.errors.length) {
-    const e = parsed.errors[0];
-    throw new RowError(file, (e.row ?? 0) + 2, '', e.message);
-  }
-  return parsed.data.map((raw, i) => {
+  // Without header mode, record i is line i + 1 of the file even when blank lines are present.
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
+  const fatal = parsed.errors.find((e) => e.type === 'Quotes');
+  if (fatal) throw new RowError(file, (fatal.row ?? 0) + 1, '', fatal.message);
+  const [header, ...records] = parsed.data;
+  if (!header) throw new RowError(file, 1, '', 'the file is empty');
+  const rows: T[] = [];
+  records.forEach((record, i) => {
+    if (record.length === 1 && record[0].trim() === '') return; // a blank line
+    const line = i + 2;
+    if (record.length !== header.length)
+      throw new RowError(file, line, '', `expected ${header.length} fields, found ${record.length}`);
+    const raw = Object.fromEntries(header.map((h, k) => [h, record[k]]));
     const result = schema.safeParse(toObject(raw));
     if (!result.success) {
       const issue = result.error.issues[0];
-      throw new RowError(file, i + 2, issue.path.join('.'), issue.message);
+      throw new RowError(file, line, issue.path.join('.'), issue.message);
     }
-    return result.data;
+    rows.push(result.data);
   });
+  return rows;
 }
 
-const num = (s: string) => (s === '' ? NaN : Number(s));
+const num = (s: string | undefined) => (s === undefined || s.trim() === '' ? NaN : Number(s));
+
+/** Checks that need more than one row: links between files, and counts against each other. */
+function checkConsistency(content: Omit<DatasetContent, 'manifest' | 'boundaries'>): void {
+  const units = new Set(content.adminUnits.map((u) => u.code));
+  content.adminUnits.forEach((u, i) => {
+    if (u.parentCode !== null && !units.has(u.parentCode))
+      throw new RowError('admin_units.csv', i + 2, 'parent_code', `no unit ${u.parentCode}`);
+  });
+  const villages = new Set<string>();
+  content.villages.forEach((v, i) => {
+    const row = i + 2;
+    if (villages.has(v.code)) throw new RowError('villages.csv', row, 'code', `duplicate village ${v.code}`);
+    villages.add(v.code);
+    if (!units.has(v.code.slice(0, 9))) throw new RowError('villages.csv', row, 'code', `no township ${v.code.slice(0, 9)} in admin_units.csv`);
+    if (v.children > v.population) throw new RowError('villages.csv', row, 'children', 'more children than people');
+    for (const c of ['leftBehind', 'disabled', 'orphaned', 'difficult'] as const)
+      if (v[c] > v.children) throw new RowError('villages.csv', row, c, 'more than the village has children');
+  });
+  content.workers.forEach((w, i) => {
+    for (const code of [w.homeVillage, ...w.roster])
+      if (!villages.has(code)) throw new RowError('workers.csv', i + 2, 'roster', `no village ${code}`);
+  });
+}
 
 export function readDatasetDir(dir: string): DatasetContent {
   const manifest = manifestSchema.parse(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
@@ -107,6 +138,7 @@ export function readDatasetDir(dir: string): DatasetContent {
     capacity: num(r.capacity),
     adminCode: r.admin_code,
   }));
+  checkConsistency({ adminUnits, villages, workers, servicePoints });
   const boundaries: DatasetContent['boundaries'] = {};
   for (const layer of BOUNDARY_LAYERS) {
     const file = join(dir, 'boundaries', `${layer}.geojson`);

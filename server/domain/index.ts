@@ -3,3 +3,4 @@ export * from './village.ts';
 export * from './worker.ts';
 export * from './service.ts';
 export * from './dataset.ts';
+export * from './analysis.ts';

@@ -1,4 +1,5 @@
 import type { DatasetColumns } from '../engine/columns.ts';
+import { DatasetAnalysis } from '../engine/dataset_analysis.ts';
 import { summarizeUnits, type UnitTotals } from '../engine/summarize_units.ts';
 import type { Db } from './db.ts';
 import { readColumns } from './read_columns.ts';
@@ -6,6 +7,7 @@ import { readColumns } from './read_columns.ts';
 export interface LoadedDataset {
   columns: DatasetColumns;
   totals: UnitTotals;
+  analysis: DatasetAnalysis;
 }
 
 /**
@@ -26,7 +28,7 @@ export class DatasetCache {
       this.entries.delete(datasetId);
     } else {
       const columns = readColumns(this.db, datasetId);
-      entry = { columns, totals: summarizeUnits(columns) };
+      entry = { columns, totals: summarizeUnits(columns), analysis: new DatasetAnalysis(columns) };
       if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value!);
     }
     this.entries.set(datasetId, entry);

@@ -1,0 +1,63 @@
+import { SERVICE_TYPES } from '../domain/index.ts';
+import type { DatasetColumns } from './columns.ts';
+import { unitVectors } from './geo.ts';
+import { buildGrid, type SpatialGrid } from './spatial_grid.ts';
+import { clustersByPrefix, type Clusters } from './batch_nearest.ts';
+
+/**
+ * What every analysis of a dataset needs and no parameter changes: unit vectors, a grid per
+ * service type and one of workers, each village's roster worker, each unit's village range.
+ * Built once per dataset version.
+ */
+export interface DatasetIndex {
+  villageXyz: Float64Array;
+  workerXyz: Float64Array;
+  workerGrid: SpatialGrid;
+  /** per service type: the service indices of that type, their grid, their unit vectors */
+  serviceByType: { ids: Int32Array; grid: SpatialGrid; xyz: Float64Array }[];
+  /** the worker whose roster lists the village (the first, by worker id), -1 if none */
+  rosterWorker: Int32Array;
+  /** villages of one township, consecutive in code order: batches for nearest-point searches */
+  villageClusters: Clusters;
+  /** villages are sorted by code, so each unit's villages are one range [unitStart, unitEnd) */
+  unitStart: Uint32Array;
+  unitEnd: Uint32Array;
+}
+
+function lowerBound(sorted: string[], key: string): number {
+  let lo = 0, hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function buildDatasetIndex({ admin, villages, workers, services }: DatasetColumns): DatasetIndex {
+  const villageXyz = unitVectors(villages.lon, villages.lat);
+  const workerXyz = unitVectors(workers.lon, workers.lat);
+  const serviceByType = SERVICE_TYPES.map((_, t) => {
+    const ids: number[] = [];
+    for (let s = 0; s < services.count; s++) if (services.type[s] === t) ids.push(s);
+    const lon = Float64Array.from(ids, (s) => services.lon[s]);
+    const lat = Float64Array.from(ids, (s) => services.lat[s]);
+    const xyz = unitVectors(lon, lat);
+    return { ids: Int32Array.from(ids), grid: buildGrid(lon, lat, xyz), xyz };
+  });
+  const rosterWorker = new Int32Array(villages.count).fill(-1);
+  for (let w = 0; w < workers.count; w++) {
+    for (let r = workers.rosterStart[w]; r < workers.rosterStart[w + 1]; r++) {
+      const v = workers.rosterVillage[r];
+      if (v >= 0 && rosterWorker[v] < 0) rosterWorker[v] = w;
+    }
+  }
+  const unitStart = new Uint32Array(admin.count);
+  const unitEnd = new Uint32Array(admin.count);
+  for (let u = 0; u < admin.count; u++) {
+    const code = admin.code[u];
+    unitStart[u] = lowerBound(villages.code, code);
+    unitEnd[u] = lowerBound(villages.code, code + '~'); // '~' sorts after every digit
+  }
+  return { villageXyz, villageClusters: clustersByPrefix(villages.code, 9, villageXyz), workerXyz, workerGrid: buildGrid(workers.lon, workers.lat, workerXyz), serviceByType, rosterWorker, unitStart, unitEnd };
+}

@@ -70,3 +70,52 @@ export const gapFilterSchema = z.object({
   serviceType: serviceTypeSchema.optional(),
 });
 export type GapFilter = z.infer<typeof gapFilterSchema>;
+
+/** Figures the analysis reports for one unit; distances in km, null where undefined (no service of a type). */
+export interface DistanceFigures {
+  meanKm: number | null;
+  medianKm: number | null;
+  p90Km: number | null;
+  /** villages within the standard */
+  meetingVillages: number;
+  standardKm: number;
+}
+
+export interface CoverageSummary {
+  code: string | null;
+  name: string;
+  level: string;
+  villages: number;
+  coveredVillages: number;
+  served: number;
+  overCapacity: number;
+  notCovered: number;
+  workers: number;
+  overloadedWorkers: number;
+  reached: Record<ChildCategory | 'children', number>;
+  notReached: Record<ChildCategory | 'children', number>;
+  distance: Record<ServiceType, DistanceFigures>;
+}
+
+export interface GapRow {
+  rank: number;
+  code: string;
+  name: string;
+  /** names of the township, county, prefecture and province */
+  path: string[];
+  status: VillageStatus;
+  need: number;
+  missed: ServiceType[];
+  workerKm: number | null;
+  distanceKm: Record<ServiceType, number | null>;
+  children: number;
+  leftBehind: number;
+  disabled: number;
+  orphaned: number;
+  difficult: number;
+}
+
+export const pageSchema = z.object({
+  page: z.number().int().min(0).default(0),
+  pageSize: z.number().int().min(1).max(500).default(50),
+});

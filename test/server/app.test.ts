@@ -128,3 +128,56 @@ describe('GET /trpc', () => {
     expect((await get('12x')).status).toBe(400);
   });
 });
+
+describe('GET /api/layers/analysis.arrow', () => {
+  it('sends the columns asked for, one value per village in village order', async () => {
+    const res = await fetch(`${base}/api/layers/analysis.arrow?columns=status,km_school,need`);
+    expect(res.status).toBe(200);
+    const table = tableFromIPC(new Uint8Array(await res.arrayBuffer()));
+    expect(table.schema.fields.map((f) => f.name)).toEqual(['status', 'km_school', 'need']);
+    expect(table.numRows).toBe(138294);
+    const status = table.getChild('status')!.toArray() as Uint8Array;
+    expect(status.every((s) => s <= 2)).toBe(true);
+    // the first village (140105001001) is an urban community without a worker on any roster
+    const caller = (await import('./trpc/caller.ts')).callerFor(db);
+    const card = await caller.analysis.village({ code: '140105001001' });
+    expect(['served', 'overCapacity', 'notCovered'][status[0]]).toBe(card.status);
+    expect((table.getChild('km_school')!.toArray() as Float32Array)[0]).toBeCloseTo(card.services.school!.km, 3);
+  });
+
+  it('follows the parameters in the query', async () => {
+    const params = encodeURIComponent(JSON.stringify({ workerReachKm: 0, enforceCapacity: false }));
+    const table = tableFromIPC(new Uint8Array(await (await fetch(`${base}/api/layers/analysis.arrow?params=${params}`)).arrayBuffer()));
+    const status = table.getChild('status')!.toArray() as Uint8Array;
+    const covered = (db.prepare('SELECT COUNT(covered_since) AS n FROM village').get() as { n: number }).n;
+    expect(status.filter((s) => s === 0).length).toBe(covered);
+  });
+
+  it('answers 400 with the reason for a bad column or bad parameters', async () => {
+    for (const q of ['columns=status,bogus', 'params=%7Bnot-json', `params=${encodeURIComponent('{"workerReachKm":-1}')}`, 'dataset=x']) {
+      const res = await fetch(`${base}/api/layers/analysis.arrow?${q}`);
+      expect(res.status, q).toBe(400);
+      expect((await res.text()).length).toBeGreaterThan(5);
+    }
+  });
+});
+
+describe('GET /api/exports/gaps.csv', () => {
+  it('exports the ranked gap list of a unit with codes and names, as many rows as the API counts', async () => {
+    const res = await fetch(`${base}/api/exports/gaps.csv?code=4101&category=disabled`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toContain('gaps-4101.csv');
+    const text = await res.text();
+    const lines = text.trim().split('\n');
+    expect(lines[0].replace(/^\uFEFF/, '').split(',').slice(0, 3)).toEqual(['rank', 'code', 'name']);
+    const caller = (await import('./trpc/caller.ts')).callerFor(db);
+    const api = await caller.analysis.gaps({ code: '4101', filter: { category: 'disabled' }, pageSize: 1 });
+    expect(lines.length - 1).toBe(api.total);
+    expect(lines[1].split(',').slice(0, 3)).toEqual(['1', api.rows[0].code, api.rows[0].name]);
+  });
+
+  it('answers 404 for an unknown unit and 400 for an unknown category', async () => {
+    expect((await fetch(`${base}/api/exports/gaps.csv?code=4199`)).status).toBe(404);
+    expect((await fetch(`${base}/api/exports/gaps.csv?category=happy`)).status).toBe(400);
+  });
+});

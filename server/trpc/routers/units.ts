@@ -1,10 +1,10 @@
-import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { ADMIN_LEVELS, adminCodeSchema, datasetIdSchema, type UnitSummary } from '../../domain/index.ts';
 import { SUMMARY_FIELDS, type UnitTotals } from '../../engine/summarize_units.ts';
 import type { DatasetColumns } from '../../engine/columns.ts';
 import { resolveDataset } from '../resolve_dataset.ts';
 import { publicProcedure, router } from '../trpc.ts';
+import { unitIndexOf } from '../unit_index.ts';
 
 const unitFields = { datasetId: datasetIdSchema.optional(), code: adminCodeSchema.nullable().default(null) };
 /** No input at all means the whole current dataset. */
@@ -23,24 +23,19 @@ function summaryOf(columns: DatasetColumns, totals: UnitTotals, unit: number | n
   };
 }
 
-function unitIndex(columns: DatasetColumns, code: string): number {
-  const i = columns.admin.index.get(code);
-  if (i === undefined) throw new TRPCError({ code: 'NOT_FOUND', message: `no administrative unit ${code} in this dataset` });
-  return i;
-}
 
 export const unitsRouter = router({
   /** Figures for one unit, or for the whole dataset when no code is given. */
   summary: publicProcedure.input(unitInput).query(({ ctx, input }) => {
     const { dataset, columns, totals } = resolveDataset(ctx, input.datasetId);
-    const unit = input.code === null ? null : unitIndex(columns, input.code);
+    const unit = input.code === null ? null : unitIndexOf(columns, input.code);
     return summaryOf(columns, totals, unit, dataset.name);
   }),
 
   /** The units one level down (provinces when no code is given), each with its figures. */
   children: publicProcedure.input(unitInput).query(({ ctx, input }) => {
     const { dataset, columns, totals } = resolveDataset(ctx, input.datasetId);
-    const parent = input.code === null ? -1 : unitIndex(columns, input.code);
+    const parent = input.code === null ? -1 : unitIndexOf(columns, input.code);
     const { admin } = columns;
     const children: UnitSummary[] = [];
     for (let u = 0; u < admin.count; u++) {
@@ -54,7 +49,7 @@ export const unitsRouter = router({
     const { columns } = resolveDataset(ctx, input.datasetId);
     const { admin } = columns;
     const path: { code: string; name: string; level: string }[] = [];
-    for (let u = unitIndex(columns, input.code); u >= 0; u = admin.parent[u])
+    for (let u = unitIndexOf(columns, input.code); u >= 0; u = admin.parent[u])
       path.unshift({ code: admin.code[u], name: admin.name[u], level: ADMIN_LEVELS[admin.level[u]] });
     return path;
   }),

@@ -53,20 +53,28 @@ export function aggregateCoverage(
   const end = Uint32Array.from({ length: size }, (_, u) => (u < admin.count ? index.unitEnd[u] : n));
   const byRange = (p: Float64Array) => Float64Array.from({ length: size }, (_, u) => p[end[u]] - p[start[u]]);
 
+  const { status } = assignment;
   const count = (pred: (i: number) => boolean) => byRange(prefix(n, (i) => (pred(i) ? 1 : 0)));
-  const childrenOf: Record<(typeof GROUPS)[number], (i: number) => number> = {
-    children: (i) => v.children[i],
-    leftBehind: (i) => v.leftBehind[i],
-    disabled: (i) => v.disabled[i],
-    orphaned: (i) => v.orphaned[i],
-    difficult: (i) => v.difficult[i],
+  const counts: Record<(typeof GROUPS)[number], Uint32Array> = {
+    children: v.children,
+    leftBehind: v.leftBehind,
+    disabled: v.disabled,
+    orphaned: v.orphaned,
+    difficult: v.difficult,
   };
-  const served = (i: number) => assignment.status[i] === STATUS_SERVED;
   const reached = {} as CoverageAggregates['reached'];
   const notReached = {} as CoverageAggregates['notReached'];
   for (const g of GROUPS) {
-    reached[g] = byRange(prefix(n, (i) => (served(i) ? childrenOf[g](i) : 0)));
-    notReached[g] = byRange(prefix(n, (i) => (served(i) ? 0 : childrenOf[g](i))));
+    const c = counts[g];
+    const reachedPrefix = new Float64Array(n + 1);
+    const allPrefix = new Float64Array(n + 1);
+    for (let i = 0; i < n; i++) {
+      allPrefix[i + 1] = allPrefix[i] + c[i];
+      reachedPrefix[i + 1] = reachedPrefix[i] + (status[i] === STATUS_SERVED ? c[i] : 0);
+    }
+    reached[g] = byRange(reachedPrefix);
+    const all = byRange(allPrefix);
+    notReached[g] = all.map((x, u) => x - reached[g][u]);
   }
 
   const scratch = new Float64Array(n);

@@ -49,31 +49,20 @@ export function assignWorkers({ villages, workers }: DatasetColumns, index: Data
   const worker = new Int32Array(n).fill(-1);
   const km = new Float64Array(n).fill(Infinity);
   const status = new Uint8Array(n).fill(STATUS_NOT_COVERED);
-  const onRoster = new Uint8Array(n);
+  const onRoster = Uint8Array.from(index.rosterWorker, (w) => (w >= 0 ? 1 : 0));
   const capacity = Float64Array.from(workers.capacity, (c) => params.capacityOverride ?? c);
   const caseload = new Float64Array(workers.count);
   const demand = new Float64Array(workers.count);
 
+  // Villages on no roster look to the nearest worker within reach...
+  if (params.workerReachKm > 0)
+    batchNearest(index.workerGrid, index.workerXyz, index.villageXyz, index.villageClusters, params.workerReachKm, worker, km, onRoster);
+  // ...and those on a roster belong to its worker.
   for (let i = 0; i < n; i++) {
     const w = index.rosterWorker[i];
     if (w < 0) continue;
     worker[i] = w;
-    onRoster[i] = 1;
     km[i] = haversineKm(villages.lon[i], villages.lat[i], workers.lon[w], workers.lat[w]);
-  }
-
-  // Villages on no roster look to the nearest worker within reach.
-  const candidates: number[] = [];
-  if (params.workerReachKm > 0) {
-    const nearestWorker = new Int32Array(n);
-    const nearestKm = new Float64Array(n);
-    batchNearest(index.workerGrid, index.workerXyz, index.villageXyz, index.villageClusters, params.workerReachKm, nearestWorker, nearestKm, onRoster);
-    for (let i = 0; i < n; i++) {
-      if (onRoster[i] || nearestWorker[i] < 0) continue;
-      worker[i] = nearestWorker[i];
-      km[i] = nearestKm[i];
-      candidates.push(i);
-    }
   }
 
   // Roster villages take capacity first, in roster order.
@@ -84,9 +73,27 @@ export function assignWorkers({ villages, workers }: DatasetColumns, index: Data
       serve(v, w);
     }
   }
-  // Then the villages within reach, nearest first (ties by village order, for determinism).
-  candidates.sort((a, b) => worker[a] - worker[b] || km[a] - km[b] || a - b);
-  for (const v of candidates) serve(v, worker[v]);
+  // Then the villages within reach, per worker nearest first (ties by village order): grouped
+  // by worker with a counting sort, each short group sorted by distance.
+  const groupStart = new Uint32Array(workers.count + 1);
+  for (let i = 0; i < n; i++) if (!onRoster[i] && worker[i] >= 0) groupStart[worker[i] + 1]++;
+  for (let w = 0; w < workers.count; w++) groupStart[w + 1] += groupStart[w];
+  const fill = groupStart.slice(0, workers.count);
+  const grouped = new Int32Array(groupStart[workers.count]);
+  for (let i = 0; i < n; i++) if (!onRoster[i] && worker[i] >= 0) grouped[fill[worker[i]]++] = i;
+  for (let w = 0; w < workers.count; w++) {
+    const a = groupStart[w], b = groupStart[w + 1];
+    for (let x = a + 1; x < b; x++) {
+      const v = grouped[x];
+      let y = x - 1;
+      while (y >= a && km[grouped[y]] > km[v]) {
+        grouped[y + 1] = grouped[y];
+        y--;
+      }
+      grouped[y + 1] = v;
+    }
+    for (let x = a; x < b; x++) serve(grouped[x], w);
+  }
 
   function serve(v: number, w: number): void {
     const children = vulnerableCount(villages, v);

@@ -35,25 +35,60 @@ function select(a: Float64Array, k: number, lo: number, hi: number): void {
   }
 }
 
-function quantileOfSelected(a: Float64Array, n: number, p: number): number {
-  const h = (n - 1) * p;
-  const lo = Math.floor(h);
-  select(a, lo, 0, n - 1);
-  const low = a[lo];
-  if (h === lo) return low;
-  let next = Infinity;
-  for (let i = lo + 1; i < n; i++) if (a[i] < next) next = a[i];
-  return next === Infinity || low === Infinity ? (next === low ? low : Infinity) : low + (h - lo) * (next - low);
+/** Sorts a[lo..hi] in place; for the short ranges (a township's villages) this beats selecting. */
+function insertionSort(a: Float64Array, lo: number, hi: number): void {
+  for (let i = lo + 1; i <= hi; i++) {
+    const x = a[i];
+    let j = i - 1;
+    while (j >= lo && a[j] > x) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = x;
+  }
+}
+
+/** Linear interpolation between order statistics lo and lo + 1 (Infinity stays Infinity). */
+function interpolate(low: number, next: number, fraction: number): number {
+  if (fraction === 0 || next === low) return low;
+  if (next === Infinity) return Infinity;
+  return low + fraction * (next - low);
+}
+
+/** Smallest value in a[from..to], or Infinity for an empty range. */
+function minOf(a: Float64Array, from: number, to: number): number {
+  let m = Infinity;
+  for (let i = from; i <= to; i++) if (a[i] < m) m = a[i];
+  return m;
 }
 
 export function rangeStats(values: Float64Array, start: number, end: number, scratch: Float64Array): RangeStats {
   const n = end - start;
   if (n <= 0) return { mean: NaN, median: NaN, p90: NaN };
   let sum = 0;
-  for (let i = start; i < end; i++) sum += values[i];
-  const a = scratch.subarray(0, n);
-  a.set(values.subarray(start, end));
-  const median = quantileOfSelected(a, n, 0.5);
-  const p90 = quantileOfSelected(a, n, 0.9);
+  for (let i = 0; i < n; i++) {
+    const x = values[start + i];
+    scratch[i] = x;
+    sum += x;
+  }
+  const hMed = (n - 1) * 0.5, loMed = Math.floor(hMed);
+  const hP90 = (n - 1) * 0.9, loP90 = Math.floor(hP90);
+  if (n <= 32) {
+    insertionSort(scratch, 0, n - 1);
+    const at = (k: number) => (k < n ? scratch[k] : scratch[n - 1]);
+    return {
+      mean: sum / n,
+      median: interpolate(scratch[loMed], at(loMed + 1), hMed - loMed),
+      p90: interpolate(scratch[loP90], at(loP90 + 1), hP90 - loP90),
+    };
+  }
+  // After selecting the median, everything above it is in the right part: the 90th percentile
+  // is selected there, and each next order statistic is the minimum of what lies above.
+  select(scratch, loMed, 0, n - 1);
+  const medLow = scratch[loMed];
+  const median = interpolate(medLow, hMed > loMed ? minOf(scratch, loMed + 1, n - 1) : medLow, hMed - loMed);
+  select(scratch, loP90, loMed + 1 <= loP90 ? loMed + 1 : loMed, n - 1);
+  const p90Low = scratch[loP90];
+  const p90 = interpolate(p90Low, hP90 > loP90 ? minOf(scratch, loP90 + 1, n - 1) : p90Low, hP90 - loP90);
   return { mean: sum / n, median, p90 };
 }

@@ -27,7 +27,7 @@ export const analysisParamsSchema = z
       .object(Object.fromEntries(SERVICE_TYPES.map((t) => [t, km.optional()])) as Record<ServiceType, z.ZodOptional<typeof km>>)
       .strict()
       .default({}),
-    /** how far a worker reaches villages not on their roster */
+    /** how far a worker reaches villages not on any roster; 0: only roster villages are served */
     workerReachKm: z.number().min(0, 'reach cannot be negative').max(200).default(DEFAULT_WORKER_REACH_KM),
     /** whether caseload capacity limits who a worker serves */
     enforceCapacity: z.boolean().default(true),

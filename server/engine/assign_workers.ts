@@ -81,16 +81,22 @@ export function assignWorkers({ villages, workers }: DatasetColumns, index: Data
   const fill = groupStart.slice(0, workers.count);
   const grouped = new Int32Array(groupStart[workers.count]);
   for (let i = 0; i < n; i++) if (!onRoster[i] && worker[i] >= 0) grouped[fill[worker[i]]++] = i;
+  const byDistance = (x: number, y: number) => km[x] - km[y] || x - y;
   for (let w = 0; w < workers.count; w++) {
     const a = groupStart[w], b = groupStart[w + 1];
-    for (let x = a + 1; x < b; x++) {
-      const v = grouped[x];
-      let y = x - 1;
-      while (y >= a && km[grouped[y]] > km[v]) {
-        grouped[y + 1] = grouped[y];
-        y--;
+    if (b - a > 32) {
+      // a long reach can give one worker thousands of villages: sort those properly
+      grouped.subarray(a, b).sort(byDistance);
+    } else {
+      for (let x = a + 1; x < b; x++) {
+        const v = grouped[x];
+        let y = x - 1;
+        while (y >= a && km[grouped[y]] > km[v]) {
+          grouped[y + 1] = grouped[y];
+          y--;
+        }
+        grouped[y + 1] = v;
       }
-      grouped[y + 1] = v;
     }
     for (let x = a; x < b; x++) serve(grouped[x], w);
   }

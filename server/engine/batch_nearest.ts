@@ -1,4 +1,4 @@
-import { dotToKm, kmToDot, EARTH_RADIUS_KM } from './geo.ts';
+import { chordKm, dotToKm, kmToDot, EARTH_RADIUS_KM } from './geo.ts';
 import { found, nearest, type SpatialGrid } from './spatial_grid.ts';
 
 const DEG = 180 / Math.PI;
@@ -153,7 +153,7 @@ export function batchNearest(
       }
       if (best >= 0) {
         outIndex[i] = best;
-        outKm[i] = dotToKm(bestDot);
+        outKm[i] = chordKm(pointXyz, best, qx, qy, qz);
       }
     }
   }

@@ -23,6 +23,16 @@ export function dotToKm(dot: number): number {
   return 2 * Math.asin(Math.min(1, chord / 2)) * EARTH_RADIUS_KM;
 }
 
+/**
+ * Great-circle distance between two unit vectors from their chord: exact 0 for the same spot
+ * (a dot product can round to just below 1 there) and stable for short distances.
+ */
+export function chordKm(xyz: Float64Array, i: number, qx: number, qy: number, qz: number): number {
+  const dx = xyz[3 * i] - qx, dy = xyz[3 * i + 1] - qy, dz = xyz[3 * i + 2] - qz;
+  const chord = Math.sqrt(dx * dx + dy * dy + dz * dz);
+  return 2 * Math.asin(Math.min(1, chord / 2)) * EARTH_RADIUS_KM;
+}
+
 export function kmToDot(km: number): number {
   const angle = Math.min(Math.PI, km / EARTH_RADIUS_KM);
   return Math.cos(angle);

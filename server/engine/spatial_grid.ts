@@ -1,4 +1,4 @@
-import { EARTH_RADIUS_KM, dotToKm, kmToDot } from './geo.ts';
+import { chordKm, dotToKm, kmToDot } from './geo.ts';
 
 const RAD = Math.PI / 180;
 
@@ -147,6 +147,6 @@ export function nearest(
   }
   if (best >= 0) {
     found.index = best;
-    found.km = dotToKm(bestDot);
+    found.km = hint === best && hintXyz ? chordKm(hintXyz, best, qx, qy, qz) : dotToKm(bestDot);
   }
 }

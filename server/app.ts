@@ -25,13 +25,19 @@ export function createApp({ db, client = serveStatic(CLIENT_DIST) }: AppOptions)
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
       if (url.pathname.startsWith('/trpc/')) return trpc(req, res);
-      if (url.pathname.startsWith('/api/')) return handleApi(ctx, req, res, url);
+      if (url.pathname.startsWith('/api/')) {
+        handleApi(ctx, req, res, url).catch((err: unknown) => fail(res, err));
+        return;
+      }
       return client(req, res);
     } catch (err) {
-      console.error(err);
-      if (!res.headersSent) send(req, res, 500, 'text/plain', 'internal error');
-      else res.end();
+      fail(res, err);
     }
   });
+  const fail = (res: ServerResponse, err: unknown) => {
+    console.error(err);
+    if (!res.headersSent) send(res.req, res, 500, 'text/plain', 'internal error');
+    else res.end();
+  };
   return { server, ctx };
 }

@@ -3,7 +3,7 @@ import { STATUS_NOT_COVERED, STATUS_OVER_CAPACITY, STATUS_SERVED, type WorkerAss
 import type { DatasetColumns } from './columns.ts';
 import type { DatasetIndex } from './dataset_index.ts';
 import type { ServiceDistances } from './nearest_services.ts';
-import { rangeStats } from './range_stats.ts';
+import type { UnitDistanceStats } from './distance_stats.ts';
 
 /**
  * Coverage figures for every administrative unit at every level, and for the whole dataset.
@@ -27,16 +27,14 @@ export interface CoverageAggregates {
 
 const GROUPS = ['children', ...CHILD_CATEGORIES] as const;
 
-/** Prefix sums make each unit's total one subtraction, since units are ranges of villages. */
-function prefix(n: number, value: (i: number) => number): Float64Array {
-  const p = new Float64Array(n + 1);
-  for (let i = 0; i < n; i++) p[i + 1] = p[i] + value(i);
-  return p;
-}
-
 /**
+ * Sums for every unit: each village (and each worker, at their home village) is added to the
+ * deepest unit whose code begins its code, then units are added into their parents, deepest
+ * first. Distance statistics come computed once per dataset (distanceStats); only the villages
+ * meeting each standard depend on the parameters.
+ *
  * @example
- * const agg = aggregateCoverage(columns, index, distances, assignment, standards);
+ * const agg = aggregateCoverage(columns, index, distances, assignment, standards, stats);
  * agg.served[columns.admin.index.get('5101')!] // served villages in Chengdu
  */
 export function aggregateCoverage(
@@ -45,73 +43,74 @@ export function aggregateCoverage(
   distances: ServiceDistances,
   assignment: WorkerAssignment,
   standardsKm: number[],
+  stats: UnitDistanceStats[],
 ): CoverageAggregates {
   const { admin, villages: v, workers } = columns;
   const n = v.count;
   const size = admin.count + 1;
-  const start = Uint32Array.from({ length: size }, (_, u) => (u < admin.count ? index.unitStart[u] : 0));
-  const end = Uint32Array.from({ length: size }, (_, u) => (u < admin.count ? index.unitEnd[u] : n));
-  const byRange = (p: Float64Array) => Float64Array.from({ length: size }, (_, u) => p[end[u]] - p[start[u]]);
-
+  const total = admin.count;
   const { status } = assignment;
-  const count = (pred: (i: number) => boolean) => byRange(prefix(n, (i) => (pred(i) ? 1 : 0)));
-  const counts: Record<(typeof GROUPS)[number], Uint32Array> = {
-    children: v.children,
-    leftBehind: v.leftBehind,
-    disabled: v.disabled,
-    orphaned: v.orphaned,
-    difficult: v.difficult,
-  };
-  const reached = {} as CoverageAggregates['reached'];
-  const notReached = {} as CoverageAggregates['notReached'];
-  for (const g of GROUPS) {
-    const c = counts[g];
-    const reachedPrefix = new Float64Array(n + 1);
-    const allPrefix = new Float64Array(n + 1);
-    for (let i = 0; i < n; i++) {
-      allPrefix[i + 1] = allPrefix[i] + c[i];
-      reachedPrefix[i + 1] = reachedPrefix[i] + (status[i] === STATUS_SERVED ? c[i] : 0);
+  const zeros = () => new Float64Array(size);
+  const villages = zeros(), coveredVillages = zeros(), served = zeros(), overCapacity = zeros(), notCovered = zeros();
+  const counts = GROUPS.map((g) => (g === 'children' ? v.children : v[g]));
+  const reachedByGroup = GROUPS.map(zeros);
+  const allByGroup = GROUPS.map(zeros);
+  const meeting = standardsKm.map(zeros);
+
+  for (let i = 0; i < n; i++) {
+    const unit = index.villageUnit[i];
+    const isServed = status[i] === STATUS_SERVED;
+    // into the village's unit, and into the whole dataset
+    for (let pass = unit >= 0 ? 0 : 1; pass < 2; pass++) {
+      const u = pass === 0 ? unit : total;
+      villages[u]++;
+      if (v.coveredSince[i] > 0) coveredVillages[u]++;
+      if (isServed) served[u]++;
+      else if (status[i] === STATUS_OVER_CAPACITY) overCapacity[u]++;
+      else if (status[i] === STATUS_NOT_COVERED) notCovered[u]++;
+      for (let g = 0; g < GROUPS.length; g++) {
+        const c = counts[g][i];
+        allByGroup[g][u] += c;
+        if (isServed) reachedByGroup[g][u] += c;
+      }
+      for (let t = 0; t < standardsKm.length; t++) if (distances.km[t][i] <= standardsKm[t]) meeting[t][u]++;
     }
-    reached[g] = byRange(reachedPrefix);
-    const all = byRange(allPrefix);
-    notReached[g] = all.map((x, u) => x - reached[g][u]);
   }
-
-  const scratch = new Float64Array(n);
-  const distance = distances.km.map((km, t) => {
-    const out = { mean: new Float64Array(size), median: new Float64Array(size), p90: new Float64Array(size), meeting: byRange(prefix(n, (i) => (km[i] <= standardsKm[t] ? 1 : 0))) };
-    for (let u = 0; u < size; u++) {
-      const s = rangeStats(km, start[u], end[u], scratch);
-      out.mean[u] = s.mean;
-      out.median[u] = s.median;
-      out.p90[u] = s.p90;
-    }
-    return out;
-  });
-
-  // Workers are not ordered by village, so they are added up the parent chain instead.
-  const overloadedWorkers = new Float64Array(size);
-  const workerCount = new Float64Array(size);
+  const workerCount = zeros();
+  const overloadedWorkers = zeros();
   for (let w = 0; w < workers.count; w++) {
     const home = workers.home[w];
     const over = assignment.demand[w] > assignment.capacity[w] ? 1 : 0;
-    workerCount[admin.count]++;
-    overloadedWorkers[admin.count] += over;
-    for (let u = home >= 0 ? v.township[home] : -1; u >= 0; u = admin.parent[u]) {
+    const unit = home >= 0 ? index.villageUnit[home] : -1;
+    for (let pass = unit >= 0 ? 0 : 1; pass < 2; pass++) {
+      const u = pass === 0 ? unit : total;
       workerCount[u]++;
       overloadedWorkers[u] += over;
     }
   }
 
+  const rolled = [villages, coveredVillages, served, overCapacity, notCovered, ...reachedByGroup, ...allByGroup, ...meeting, workerCount, overloadedWorkers];
+  for (const u of index.rollupOrder) {
+    const p = index.prefixParent[u];
+    if (p < 0) continue;
+    for (const arr of rolled) arr[p] += arr[u];
+  }
+
+  const reached = {} as CoverageAggregates['reached'];
+  const notReached = {} as CoverageAggregates['notReached'];
+  GROUPS.forEach((g, k) => {
+    reached[g] = reachedByGroup[k];
+    notReached[g] = allByGroup[k].map((x, u) => x - reachedByGroup[k][u]);
+  });
   return {
-    villages: Float64Array.from({ length: size }, (_, u) => end[u] - start[u]),
-    coveredVillages: count((i) => v.coveredSince[i] > 0),
-    served: count((i) => assignment.status[i] === STATUS_SERVED),
-    overCapacity: count((i) => assignment.status[i] === STATUS_OVER_CAPACITY),
-    notCovered: count((i) => assignment.status[i] === STATUS_NOT_COVERED),
+    villages,
+    coveredVillages,
+    served,
+    overCapacity,
+    notCovered,
     reached,
     notReached,
-    distance,
+    distance: stats.map((st, t) => ({ ...st, meeting: meeting[t] })),
     overloadedWorkers,
     workers: workerCount,
   };

@@ -3,24 +3,36 @@ import { aggregateCoverage, type CoverageAggregates } from './aggregate_coverage
 import { assignWorkers, type WorkerAssignment, type WorkerParams } from './assign_workers.ts';
 import type { DatasetColumns } from './columns.ts';
 import { buildDatasetIndex, type DatasetIndex } from './dataset_index.ts';
+import type { UnitDistanceStats } from './distance_stats.ts';
 import { gapScores, type GapScores } from './gap_scores.ts';
 import { Memo } from './memo.ts';
-import { nearestServices, type ServiceDistances } from './nearest_services.ts';
+import type { ServiceDistances } from './nearest_services.ts';
+import { enginePool } from './parallel/engine_pool.ts';
+import type { AttachedDataset, TypeResult } from './parallel/protocol.ts';
+import { serviceTypeTask } from './parallel/service_type_task.ts';
 import { serviceLoad, type ServiceLoad } from './service_load.ts';
+
+let nextKey = 1;
 
 /**
  * The analyses of one dataset version, each computed once per set of the parameters it depends
- * on: service distances depend on nothing; worker assignment on reach and capacity; aggregates
- * and service loads also on the standards; gap scores on everything and the filter. Changing a
- * weight therefore recomputes only the gap scores.
+ * on: service distances and their statistics per unit depend on nothing; worker assignment on
+ * reach and capacity; aggregates and service loads also on the standards; gap scores on
+ * everything and the filter. Changing a weight therefore recomputes only the gap scores.
+ *
+ * Getters compute on the calling thread; prepare() computes the same results with part of the
+ * service types on the engine's second thread, and the routers call it first.
  */
 export class DatasetAnalysis {
+  private readonly key = `${nextKey++}`;
   private indexValue: DatasetIndex | null = null;
+  private readonly typeResults: (TypeResult | undefined)[] = SERVICE_TYPES.map(() => undefined);
   private distancesValue: ServiceDistances | null = null;
   private readonly assignments = new Memo<WorkerAssignment>(4);
   private readonly aggregates = new Memo<CoverageAggregates>(4);
   private readonly loads = new Memo<ServiceLoad>(4);
   private readonly gaps = new Memo<GapScores>(8);
+  private preparing: Promise<number> | null = null;
 
   constructor(readonly columns: DatasetColumns) {}
 
@@ -29,17 +41,27 @@ export class DatasetAnalysis {
   }
 
   get distances(): ServiceDistances {
-    return (this.distancesValue ??= nearestServices(this.columns.villages, this.index));
+    if (!this.distancesValue) {
+      const results = SERVICE_TYPES.map((_, t) => this.typeResult(t));
+      this.distancesValue = { nearest: results.map((r) => r.nearest), km: results.map((r) => r.km) };
+    }
+    return this.distancesValue;
+  }
+
+  /** Mean, median and 90th percentile distance per unit, per service type (SERVICE_TYPES order). */
+  get distanceStats(): UnitDistanceStats[] {
+    return SERVICE_TYPES.map((_, t) => this.typeResult(t).stats);
   }
 
   assignment(p: WorkerParams): WorkerAssignment {
-    const key = workerKey(p);
-    return this.assignments.get(key, () => assignWorkers(this.columns, this.index, p));
+    return this.assignments.get(workerKey(p), () => assignWorkers(this.columns, this.index, p));
   }
 
   coverage(p: AnalysisParams): CoverageAggregates {
     const key = `${workerKey(p)}|${standardsOf(p).join(',')}`;
-    return this.aggregates.get(key, () => aggregateCoverage(this.columns, this.index, this.distances, this.assignment(p), standardsOf(p)));
+    return this.aggregates.get(key, () =>
+      aggregateCoverage(this.columns, this.index, this.distances, this.assignment(p), standardsOf(p), this.distanceStats),
+    );
   }
 
   serviceLoad(p: AnalysisParams): ServiceLoad {
@@ -51,6 +73,69 @@ export class DatasetAnalysis {
     return this.gaps.get(key, () =>
       gapScores(this.columns.villages, this.distances, this.assignment(p), { standardsKm: standardsOf(p), weights: p.weights, ...filter }),
     );
+  }
+
+  /**
+   * Computes the service distances (and, given parameters, the worker assignment) using both
+   * threads: the worker takes some service types while this thread does the others and the
+   * assignment. Falls back to this thread alone if the worker is unavailable. Resolves to the
+   * number of service types the worker computed.
+   */
+  async prepare(p?: WorkerParams): Promise<number> {
+    const missing = SERVICE_TYPES.map((_, t) => t).filter((t) => !this.typeResults[t]);
+    const pool = missing.length > 1 ? enginePool() : null;
+    let remote = 0;
+    if (pool) {
+      this.preparing ??= this.computeTypesInParallel(pool, missing, p).finally(() => (this.preparing = null));
+      remote = await this.preparing;
+    }
+    if (p) this.assignment(p);
+    return remote;
+  }
+
+  private async computeTypesInParallel(pool: NonNullable<ReturnType<typeof enginePool>>, missing: number[], p?: WorkerParams): Promise<number> {
+    // Longest first, each to the less loaded thread; this thread also carries the assignment.
+    const { villages, services, workers } = this.columns;
+    const perType = SERVICE_TYPES.map(() => 0);
+    for (let s = 0; s < services.count; s++) perType[services.type[s]]++;
+    const cost = (points: number) => 1 + (2 * points) / Math.max(1, villages.count);
+    let mainLoad = p ? cost(workers.count) : 0;
+    let workerLoad = 0;
+    const remote: number[] = [];
+    const local: number[] = [];
+    for (const t of [...missing].sort((a, b) => perType[b] - perType[a])) {
+      if (workerLoad <= mainLoad) {
+        remote.push(t);
+        workerLoad += cost(perType[t]);
+      } else {
+        local.push(t);
+        mainLoad += cost(perType[t]);
+      }
+    }
+    const fromWorker = pool.computeTypes(this.key, () => this.attachable(), remote).catch((err: Error) => {
+      console.warn(`engine worker unavailable, computing on the main thread: ${err.message}`);
+      return [] as TypeResult[];
+    });
+    for (const t of local) this.typeResult(t);
+    if (p) this.assignment(p);
+    const results = await fromWorker;
+    for (const r of results) this.typeResults[r.type] ??= r;
+    return results.length;
+  }
+
+  private typeResult(t: number): TypeResult {
+    let r = this.typeResults[t];
+    if (!r) {
+      r = serviceTypeTask(this.attachable(), t);
+      this.typeResults[t] = r;
+    }
+    return r;
+  }
+
+  /** What the worker needs of the index: the parts that service types are computed from. */
+  private attachable(): AttachedDataset {
+    const { villageXyz, villageClusters, unitStart, unitEnd, serviceByType } = this.index;
+    return { villageXyz, villageClusters, unitStart, unitEnd, serviceByType };
   }
 }
 

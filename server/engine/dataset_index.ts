@@ -19,6 +19,12 @@ export interface DatasetIndex {
   rosterWorker: Int32Array;
   /** villages of one township, consecutive in code order: batches for nearest-point searches */
   villageClusters: Clusters;
+  /** per village: the deepest unit whose code begins the village's code, -1 if none */
+  villageUnit: Int32Array;
+  /** per unit: the deepest other unit whose code begins its code, -1 if none */
+  prefixParent: Int32Array;
+  /** units, deepest level first: the order to add units into their prefixParent */
+  rollupOrder: Int32Array;
   /** villages are sorted by code, so each unit's villages are one range [unitStart, unitEnd) */
   unitStart: Uint32Array;
   unitEnd: Uint32Array;
@@ -52,6 +58,20 @@ export function buildDatasetIndex({ admin, villages, workers, services }: Datase
       if (v >= 0 && rosterWorker[v] < 0) rosterWorker[v] = w;
     }
   }
+  // By code prefix rather than by parent_code, so that a unit holds exactly the villages whose
+  // code begins with its code, even where an intermediate unit is missing.
+  const deepestPrefixUnit = (code: string, below: number): number => {
+    for (const len of [9, 6, 4, 2]) {
+      if (len >= below || len > code.length) continue;
+      const u = admin.index.get(code.slice(0, len));
+      if (u !== undefined) return u;
+    }
+    return -1;
+  };
+  const villageUnit = Int32Array.from(villages.code, (code, i) => (villages.township[i] >= 0 ? villages.township[i] : deepestPrefixUnit(code, 12)));
+  const prefixParent = Int32Array.from(admin.code, (code) => deepestPrefixUnit(code, code.length));
+  const rollupOrder = Int32Array.from(admin.code.map((_, u) => u).sort((a, b) => admin.code[b].length - admin.code[a].length || a - b));
+
   const unitStart = new Uint32Array(admin.count);
   const unitEnd = new Uint32Array(admin.count);
   for (let u = 0; u < admin.count; u++) {
@@ -59,5 +79,5 @@ export function buildDatasetIndex({ admin, villages, workers, services }: Datase
     unitStart[u] = lowerBound(villages.code, code);
     unitEnd[u] = lowerBound(villages.code, code + '~'); // '~' sorts after every digit
   }
-  return { villageXyz, villageClusters: clustersByPrefix(villages.code, 9, villageXyz), workerXyz, workerGrid: buildGrid(workers.lon, workers.lat, workerXyz), serviceByType, rosterWorker, unitStart, unitEnd };
+  return { villageXyz, villageClusters: clustersByPrefix(villages.code, 9, villageXyz), villageUnit, prefixParent, rollupOrder, workerXyz, workerGrid: buildGrid(workers.lon, workers.lat, workerXyz), serviceByType, rosterWorker, unitStart, unitEnd };
 }

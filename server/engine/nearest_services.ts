@@ -1,4 +1,3 @@
-import type { VillageColumns } from './columns.ts';
 import type { DatasetIndex } from './dataset_index.ts';
 import { batchNearest } from './batch_nearest.ts';
 
@@ -10,24 +9,26 @@ export interface ServiceDistances {
   km: Float64Array[];
 }
 
+/** Nearest service point of one type for every village, as a service index (-1 when none) and km. */
+export function nearestServiceOfType(index: DatasetIndex, type: number): { nearest: Int32Array; km: Float64Array } {
+  const { ids, grid, xyz } = index.serviceByType[type];
+  const n = index.villageXyz.length / 3;
+  const nearest = new Int32Array(n);
+  const km = new Float64Array(n);
+  batchNearest(grid, xyz, index.villageXyz, index.villageClusters, Infinity, nearest, km);
+  for (let i = 0; i < n; i++) if (nearest[i] >= 0) nearest[i] = ids[nearest[i]];
+  return { nearest, km };
+}
+
 /**
  * Nearest service point of every type for every village: exact, batched by township
  * (see batchNearest).
  *
  * @example
- * const d = nearestServices(columns.villages, buildDatasetIndex(columns));
+ * const d = nearestServices(buildDatasetIndex(columns));
  * d.km[SERVICE_TYPES.indexOf('school')][villageIndex] // km to the nearest school
  */
-export function nearestServices(villages: VillageColumns, index: DatasetIndex): ServiceDistances {
-  const n = villages.count;
-  const result: ServiceDistances = { nearest: [], km: [] };
-  for (const { ids, grid, xyz } of index.serviceByType) {
-    const nearestId = new Int32Array(n);
-    const km = new Float64Array(n);
-    batchNearest(grid, xyz, index.villageXyz, index.villageClusters, Infinity, nearestId, km);
-    for (let i = 0; i < n; i++) if (nearestId[i] >= 0) nearestId[i] = ids[nearestId[i]];
-    result.nearest.push(nearestId);
-    result.km.push(km);
-  }
-  return result;
+export function nearestServices(index: DatasetIndex): ServiceDistances {
+  const results = index.serviceByType.map((_, t) => nearestServiceOfType(index, t));
+  return { nearest: results.map((r) => r.nearest), km: results.map((r) => r.km) };
 }

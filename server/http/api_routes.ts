@@ -49,7 +49,7 @@ function badRequest(error: z.ZodError): Answer {
   return { status: 400, message: `${issue.path.join('.') || 'query'}: ${issue.message}` };
 }
 
-export function handleApi(ctx: AppContext, req: IncomingMessage, res: ServerResponse, url: URL): void {
+export async function handleApi(ctx: AppContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const query = Object.fromEntries(url.searchParams);
   const fail = ({ status, message }: Answer) => send(req, res, status, 'text/plain; charset=utf-8', message);
 
@@ -74,7 +74,9 @@ export function handleApi(ctx: AppContext, req: IncomingMessage, res: ServerResp
     if (!q.success) return fail(badRequest(q.error));
     const loaded = load(q.data.dataset);
     if ('status' in loaded) return fail(loaded);
-    const body = analysisLayerIpc(loaded, resolveParams(q.data.params), q.data.columns as AnalysisColumn[]);
+    const params = resolveParams(q.data.params);
+    await loaded.analysis.prepare(params);
+    const body = analysisLayerIpc(loaded, params, q.data.columns as AnalysisColumn[]);
     return send(req, res, 200, 'application/vnd.apache.arrow.stream', body);
   }
 
@@ -85,7 +87,9 @@ export function handleApi(ctx: AppContext, req: IncomingMessage, res: ServerResp
     if ('status' in loaded) return fail(loaded);
     const unit = q.data.code === undefined ? null : loaded.columns.admin.index.get(q.data.code);
     if (unit === undefined) return fail({ status: 404, message: `no administrative unit ${q.data.code}` });
-    const csv = gapCsv(loaded, resolveParams(q.data.params), unit, { category: q.data.category, serviceType: q.data.serviceType });
+    const params = resolveParams(q.data.params);
+    await loaded.analysis.prepare(params);
+    const csv = gapCsv(loaded, params, unit, { category: q.data.category, serviceType: q.data.serviceType });
     res.setHeader('content-disposition', `attachment; filename="gaps-${q.data.code ?? 'all'}.csv"`);
     return send(req, res, 200, 'text/csv; charset=utf-8', csv);
   }

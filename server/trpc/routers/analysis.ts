@@ -16,7 +16,7 @@ import { gapContext, gapRow, rankedGaps } from '../../results/gap_rows.ts';
 import { serviceRows } from '../../results/service_rows.ts';
 import { villageAnalysis } from '../../results/village_analysis.ts';
 import { workerRows, workersIn } from '../../results/worker_rows.ts';
-import { resolveDataset } from '../resolve_dataset.ts';
+import { resolveAnalysis } from '../resolve_dataset.ts';
 import { publicProcedure, router } from '../trpc.ts';
 import { unitIndexOf } from '../unit_index.ts';
 
@@ -25,9 +25,9 @@ const unitCode = adminCodeSchema.nullable().default(null);
 
 export const analysisRouter = router({
   /** Coverage figures for a unit (or the whole dataset) and for each unit one level down. */
-  coverage: publicProcedure.input(z.object({ ...base, code: unitCode }).prefault({})).query(({ ctx, input }) => {
-    const loaded = resolveDataset(ctx, input.datasetId);
+  coverage: publicProcedure.input(z.object({ ...base, code: unitCode }).prefault({})).query(async ({ ctx, input }) => {
     const params = resolveParams(input.params);
+    const loaded = await resolveAnalysis(ctx, input.datasetId, params);
     const unit = input.code === null ? null : unitIndexOf(loaded.columns, input.code);
     return {
       unit: coverageSummary(loaded, params, unit, loaded.dataset.name),
@@ -38,9 +38,9 @@ export const analysisRouter = router({
   /** Villages not served or missing a service standard, highest need first. */
   gaps: publicProcedure
     .input(z.object({ ...base, code: unitCode, filter: gapFilterSchema.default({}), ...pageSchema.shape }).prefault({}))
-    .query(({ ctx, input }) => {
-      const loaded = resolveDataset(ctx, input.datasetId);
+    .query(async ({ ctx, input }) => {
       const params = resolveParams(input.params);
+      const loaded = await resolveAnalysis(ctx, input.datasetId, params);
       const unit = input.code === null ? null : unitIndexOf(loaded.columns, input.code);
       const ranked = rankedGaps(loaded, params, unit, input.filter);
       const from = input.page * input.pageSize;
@@ -50,29 +50,32 @@ export const analysisRouter = router({
     }),
 
   /** One village: its worker, distance to each service type against its standard, status, need. */
-  village: publicProcedure.input(z.object({ ...base, code: villageCodeSchema })).query(({ ctx, input }) => {
-    const loaded = resolveDataset(ctx, input.datasetId);
+  village: publicProcedure.input(z.object({ ...base, code: villageCodeSchema })).query(async ({ ctx, input }) => {
+    const params = resolveParams(input.params);
+    const loaded = await resolveAnalysis(ctx, input.datasetId, params);
     const i = loaded.columns.villages.index.get(input.code);
     if (i === undefined) throw new TRPCError({ code: 'NOT_FOUND', message: `no village ${input.code} in this dataset` });
-    return villageAnalysis(loaded, resolveParams(input.params), i);
+    return villageAnalysis(loaded, params, i);
   }),
 
   /** Service points of a unit with the villages and children they serve against capacity. */
   services: publicProcedure
     .input(z.object({ ...base, code: unitCode, type: serviceTypeSchema.optional(), ...pageSchema.shape }).prefault({}))
-    .query(({ ctx, input }) => {
-      const loaded = resolveDataset(ctx, input.datasetId);
+    .query(async ({ ctx, input }) => {
+      const params = resolveParams(input.params);
+      const loaded = await resolveAnalysis(ctx, input.datasetId, params);
       if (input.code !== null) unitIndexOf(loaded.columns, input.code);
-      const rows = serviceRows(loaded, resolveParams(input.params), input.code, input.type);
+      const rows = serviceRows(loaded, params, input.code, input.type);
       const from = input.page * input.pageSize;
       return { total: rows.length, page: input.page, pageSize: input.pageSize, rows: rows.slice(from, from + input.pageSize) };
     }),
 
   /** Workers of a unit with caseload, demand and capacity. */
-  workers: publicProcedure.input(z.object({ ...base, code: unitCode, ...pageSchema.shape }).prefault({})).query(({ ctx, input }) => {
-    const loaded = resolveDataset(ctx, input.datasetId);
+  workers: publicProcedure.input(z.object({ ...base, code: unitCode, ...pageSchema.shape }).prefault({})).query(async ({ ctx, input }) => {
+    const params = resolveParams(input.params);
+    const loaded = await resolveAnalysis(ctx, input.datasetId, params);
     if (input.code !== null) unitIndexOf(loaded.columns, input.code);
-    const rows = workerRows(loaded, resolveParams(input.params), input.code);
+    const rows = workerRows(loaded, params, input.code);
     const from = input.page * input.pageSize;
     return { total: rows.length, page: input.page, pageSize: input.pageSize, rows: rows.slice(from, from + input.pageSize) };
   }),
@@ -80,10 +83,11 @@ export const analysisRouter = router({
   /** Worker catchment polygons of a county or township, for the map. */
   catchments: publicProcedure
     .input(z.object({ ...base, code: adminCodeSchema.refine((c) => c.length >= 6, 'catchments are drawn for one county or township') }))
-    .query(({ ctx, input }) => {
-      const loaded = resolveDataset(ctx, input.datasetId);
+    .query(async ({ ctx, input }) => {
+      const params = resolveParams(input.params);
+      const loaded = await resolveAnalysis(ctx, input.datasetId, params);
       unitIndexOf(loaded.columns, input.code);
-      const assignment = loaded.analysis.assignment(resolveParams(input.params));
+      const assignment = loaded.analysis.assignment(params);
       return workerCatchments(loaded.columns, assignment, workersIn(loaded, input.code));
     }),
 });

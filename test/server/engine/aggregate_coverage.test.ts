@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHILD_CATEGORIES, SERVICE_TYPES } from '../../../server/domain/index.ts';
 import { aggregateCoverage } from '../../../server/engine/aggregate_coverage.ts';
+import { distanceStats } from '../../../server/engine/distance_stats.ts';
 import { assignWorkers, STATUS_NOT_COVERED, STATUS_OVER_CAPACITY, STATUS_SERVED, type WorkerAssignment } from '../../../server/engine/assign_workers.ts';
 import type { DatasetColumns } from '../../../server/engine/columns.ts';
 import { buildDatasetIndex } from '../../../server/engine/dataset_index.ts';
@@ -54,10 +55,10 @@ const close = (a: number, b: number) => (Number.isNaN(a) && Number.isNaN(b)) || 
 
 function check(columns: DatasetColumns, rng: Rng, context: string): void {
   const index = buildDatasetIndex(columns);
-  const d = nearestServices(columns.villages, index);
+  const d = nearestServices(index);
   const a = assignWorkers(columns, index, { workerReachKm: rng() * 30, enforceCapacity: rng() < 0.7, capacityOverride: rng() < 0.3 ? 1 + randInt(rng, 80) : null });
   const standards = randomStandards(rng, d);
-  const agg = aggregateCoverage(columns, index, d, a, standards);
+  const agg = aggregateCoverage(columns, index, d, a, standards, d.km.map((km) => distanceStats(km, index.unitStart, index.unitEnd)));
   const { admin } = columns;
   for (const arr of [agg.villages, agg.served, agg.workers, agg.distance[0].median]) expect(arr, context).toHaveLength(admin.count + 1);
   for (let u = 0; u <= admin.count; u++) {
@@ -107,9 +108,9 @@ describe('aggregateCoverage', () => {
       extraUnits: ['110101003', '12'],
     });
     const index = buildDatasetIndex(columns);
-    const d = nearestServices(columns.villages, index);
+    const d = nearestServices(index);
     const a = assignWorkers(columns, index, { workerReachKm: 0, enforceCapacity: true, capacityOverride: null });
-    const agg = aggregateCoverage(columns, index, d, a, SERVICE_TYPES.map(() => 5));
+    const agg = aggregateCoverage(columns, index, d, a, SERVICE_TYPES.map(() => 5), d.km.map((km) => distanceStats(km, index.unitStart, index.unitEnd)));
     const at = (code: string) => columns.admin.index.get(code)!;
     const all = columns.admin.count;
     expect(agg.workers[all]).toBe(2);

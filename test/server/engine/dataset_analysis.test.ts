@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CATEGORY_WEIGHTS, DEFAULT_SERVICE_STANDARDS_KM, type AnalysisParams } from '../../../server/domain/index.ts';
+import { analysisParamsSchema, DEFAULT_CATEGORY_WEIGHTS, DEFAULT_SERVICE_STANDARDS_KM, resolveParams, type AnalysisParams } from '../../../server/domain/index.ts';
 import { aggregateCoverage } from '../../../server/engine/aggregate_coverage.ts';
+import { distanceStats } from '../../../server/engine/distance_stats.ts';
 import { assignWorkers } from '../../../server/engine/assign_workers.ts';
 import { buildDatasetIndex } from '../../../server/engine/dataset_index.ts';
 import { DatasetAnalysis, standardsOf } from '../../../server/engine/dataset_analysis.ts';
@@ -42,11 +43,11 @@ describe('DatasetAnalysis', () => {
     expect(analysis.distances).toBe(analysis.distances);
 
     const index = buildDatasetIndex(columns);
-    const d = nearestServices(columns.villages, index);
+    const d = nearestServices(index);
     const a = assignWorkers(columns, index, p);
     expect(analysis.distances, `seed ${seed}`).toEqual(d);
     expect(analysis.assignment(p), `seed ${seed}`).toEqual(a);
-    expect(coverage, `seed ${seed}`).toEqual(aggregateCoverage(columns, index, d, a, standardsOf(p)));
+    expect(coverage, `seed ${seed}`).toEqual(aggregateCoverage(columns, index, d, a, standardsOf(p), d.km.map((km) => distanceStats(km, index.unitStart, index.unitEnd))));
     expect(analysis.serviceLoad(p), `seed ${seed}`).toEqual(serviceLoad(columns.villages, columns.services, d, standardsOf(p)));
     expect(analysis.gapScores(p, { category: 'disabled' }), `seed ${seed}`).toEqual(
       gapScores(columns.villages, d, a, { standardsKm: standardsOf(p), weights: p.weights, category: 'disabled' }),
@@ -84,12 +85,26 @@ describe('DatasetAnalysis', () => {
     expect(analysis.assignment(stricter), `seed ${seed}`).toBe(assignment);
     const strictCoverage = analysis.coverage(stricter);
     expect(strictCoverage, `seed ${seed}`).not.toBe(coverage);
-    expect(strictCoverage, `seed ${seed}`).toEqual(aggregateCoverage(columns, analysis.index, analysis.distances, assignment, standardsOf(stricter)));
+    expect(strictCoverage, `seed ${seed}`).toEqual(aggregateCoverage(columns, analysis.index, analysis.distances, assignment, standardsOf(stricter), analysis.distanceStats));
     for (const other of [params({ workerReachKm: 50 }), params({ enforceCapacity: false }), params({ capacityOverride: 3 })]) {
       const b = analysis.assignment(other);
       expect(b, `seed ${seed} ${JSON.stringify(other)}`).not.toBe(assignment);
       expect(b, `seed ${seed} ${JSON.stringify(other)}`).toEqual(assignWorkers(columns, analysis.index, other));
       expect(analysis.coverage(other), `seed ${seed}`).not.toBe(coverage);
     }
+  });
+});
+
+describe('DatasetAnalysis.prepare (two threads)', () => {
+  it('computes part of the service types on the engine worker, with the same results as one thread', async () => {
+    const columns = randomDataset(4242, { layout: 'box' });
+    const parallel = new DatasetAnalysis(columns);
+    const p = resolveParams(analysisParamsSchema.parse({}));
+    const fromWorker = await parallel.prepare(p);
+    expect(fromWorker).toBeGreaterThan(0);
+    const single = new DatasetAnalysis(columns);
+    expect(parallel.distances).toEqual(single.distances);
+    expect(parallel.distanceStats).toEqual(single.distanceStats);
+    expect(parallel.coverage(p)).toEqual(single.coverage(p));
   });
 });

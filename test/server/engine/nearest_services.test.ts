@@ -10,7 +10,7 @@ const SEEDS = Array.from({ length: 50 }, (_, i) => 3000 + i);
 /** Every village, every type: the engine's nearest service against a turf.distance brute force. */
 function check(columns: DatasetColumns, context: string): string[] {
   const { villages: v, services: s } = columns;
-  const d = nearestServices(v, buildDatasetIndex(columns));
+  const d = nearestServices(buildDatasetIndex(columns));
   const bad = new Mismatches(context);
   expect(d.nearest).toHaveLength(SERVICE_TYPES.length);
   expect(d.km).toHaveLength(SERVICE_TYPES.length);
@@ -61,7 +61,7 @@ describe('nearestServices', () => {
     ];
     const columns = buildColumns({ villages, services });
     expect(check(columns, 'edge cases')).toEqual([]);
-    const d = nearestServices(columns.villages, buildDatasetIndex(columns));
+    const d = nearestServices(buildDatasetIndex(columns));
     const spot = columns.villages.index.get('410101002001')!;
     expect(d.nearest[0][spot], 'on one spot: the lower index').toBe(0);
     const hainan = columns.villages.index.get('650101001002')!;
@@ -75,7 +75,7 @@ describe('nearestServices', () => {
 
   it('handles a single village and no services at all', () => {
     const columns = buildColumns({ villages: [{ code: '110101001001', lon: 116.4, lat: 39.9 }] });
-    const d = nearestServices(columns.villages, buildDatasetIndex(columns));
+    const d = nearestServices(buildDatasetIndex(columns));
     for (let t = 0; t < SERVICE_TYPES.length; t++) {
       expect([...d.nearest[t]]).toEqual([-1]);
       expect([...d.km[t]]).toEqual([Infinity]);

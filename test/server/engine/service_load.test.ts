@@ -35,7 +35,7 @@ describe('serviceLoad', () => {
     it(`counts villages and children for the nearest point of each type within its standard (seed ${seed})`, () => {
       const rng = mulberry32(seed);
       const columns = randomDataset(seed, { workers: false });
-      const d = nearestServices(columns.villages, buildDatasetIndex(columns));
+      const d = nearestServices(buildDatasetIndex(columns));
       for (let round = 0; round < 3; round++) {
         // standards within 1e-6 km of some village's distance would make either answer right: draw again
         let standards = randomStandards(rng);
@@ -70,7 +70,7 @@ describe('serviceLoad', () => {
         { type: 1, lon: 73.5, lat: 39.5 },
       ],
     });
-    const d = nearestServices(columns.villages, buildDatasetIndex(columns));
+    const d = nearestServices(buildDatasetIndex(columns));
     const load = serviceLoad(columns.villages, columns.services, d, [15, 15, 5, 40, 60, 20]);
     expect([...load.villages]).toEqual([2, 0, 1]);
     expect([...load.children]).toEqual([30, 0, 40]);

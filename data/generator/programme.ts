@@ -138,7 +138,7 @@ export function placeWorkers(seed: number, villages: GenVillage[]): GenWorker[] 
         lon: home.lon,
         lat: home.lat,
         roster,
-        capacity: 40 + 10 * Math.floor(rng() * 5),
+        capacity: 60 + 15 * Math.floor(rng() * 5),
         startYear: home.coveredSince!,
       });
     }

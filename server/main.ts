@@ -1,25 +1,27 @@
 /**
  * Starts the dashboard: `npm start` (built client) or `npm run dev` (Vite with hot reload).
- * PORT, HOST and DATA_DIR come from the environment.
+ * PORT, HOST, DATA_DIR and DATASET_DIR come from the environment.
  */
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { createApp } from './app.ts';
 import { openDb } from './store/db.ts';
-import { ensureDataset } from './store/seed_default.ts';
+import { DEFAULT_DATASET_DIR, ensureDataset } from './store/seed_default.ts';
 
 const env = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(5173),
     HOST: z.string().default('127.0.0.1'),
     DATA_DIR: z.string().default(fileURLToPath(new URL('../var', import.meta.url))),
+    /** the dataset folder loaded when the database is empty (default: data/default) */
+    DATASET_DIR: z.string().default(DEFAULT_DATASET_DIR),
   })
   .parse(process.env);
 
 const dev = process.argv.includes('--dev');
 const started = Date.now();
 const db = openDb(env.DATA_DIR);
-ensureDataset(db);
+ensureDataset(db, env.DATASET_DIR);
 
 let client;
 if (dev) {

@@ -40,7 +40,7 @@ export const analysisParamsSchema = z
   })
   .strict()
   .prefault({});
-export type AnalysisParamsInput = z.input<typeof analysisParamsSchema>;
+export type AnalysisParamsInput = NonNullable<z.input<typeof analysisParamsSchema>>;
 
 /** Parameters with every default filled in: what the engine takes. */
 export interface AnalysisParams {

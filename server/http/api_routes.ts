@@ -10,6 +10,7 @@ import type { LoadedDataset } from '../store/dataset_cache.ts';
 import type { Dataset } from '../domain/index.ts';
 import { send } from './send.ts';
 import { villageLayerIpc } from './village_layer.ts';
+import { servicePointsIpc, workersIpc } from './point_layers.ts';
 
 /**
  * Binary layers, GeoJSON boundaries and CSV exports: what is too large or not JSON-shaped for
@@ -78,6 +79,24 @@ export async function handleApi(ctx: AppContext, req: IncomingMessage, res: Serv
     await loaded.analysis.prepare(params);
     const body = analysisLayerIpc(loaded, params, q.data.columns as AnalysisColumn[]);
     return send(req, res, 200, 'application/vnd.apache.arrow.stream', body);
+  }
+
+  if (url.pathname === '/api/layers/services.arrow') {
+    const q = queryBase.safeParse(query);
+    if (!q.success) return fail(badRequest(q.error));
+    const loaded = load(q.data.dataset);
+    if ('status' in loaded) return fail(loaded);
+    return send(req, res, 200, 'application/vnd.apache.arrow.stream', servicePointsIpc(loaded));
+  }
+
+  if (url.pathname === '/api/layers/workers.arrow') {
+    const q = queryBase.safeParse(query);
+    if (!q.success) return fail(badRequest(q.error));
+    const loaded = load(q.data.dataset);
+    if ('status' in loaded) return fail(loaded);
+    const params = resolveParams(q.data.params);
+    await loaded.analysis.prepare(params);
+    return send(req, res, 200, 'application/vnd.apache.arrow.stream', workersIpc(loaded, params));
   }
 
   if (url.pathname === '/api/exports/gaps.csv') {

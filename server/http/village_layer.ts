@@ -3,7 +3,7 @@ import type { VillageColumns } from '../engine/columns.ts';
 
 /**
  * Village points for the map as an Arrow IPC stream: positions as float32 (about a metre of
- * precision, half the bytes) and the year covered. The client reads the columns straight into
+ * precision, half the bytes), the year covered and the code. The client reads the columns straight into
  * deck.gl attributes without parsing JSON.
  */
 export function villageLayerIpc(villages: VillageColumns): Uint8Array {
@@ -11,6 +11,8 @@ export function villageLayerIpc(villages: VillageColumns): Uint8Array {
     lon: Float32Array.from(villages.lon),
     lat: Float32Array.from(villages.lat),
     coveredSince: villages.coveredSince,
+    // 12-digit codes are exact in float64; the map needs them to open a village's card
+    code: Float64Array.from(villages.code, Number),
   });
   return tableToIPC(table, 'stream');
 }

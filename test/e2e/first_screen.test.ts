@@ -63,7 +63,7 @@ describe('first screen, real server and real Chromium', () => {
   });
 
   it('narrows the figures to a province when one is picked', async () => {
-    await page.selectOption('[data-testid=pick-province]', '41');
+    await page.selectOption('[data-testid=pick-child]', '41');
     await page.waitForFunction(() => document.querySelector('[data-testid=summary-villages]')?.getAttribute('data-value') === '52378');
   });
 

@@ -181,3 +181,17 @@ describe('GET /api/exports/gaps.csv', () => {
     expect((await fetch(`${base}/api/exports/gaps.csv?category=happy`)).status).toBe(400);
   });
 });
+
+describe('GET /api/layers/services.arrow and workers.arrow', () => {
+  it('sends every service point with its type, and every worker with demand over capacity', async () => {
+    const services = tableFromIPC(new Uint8Array(await (await fetch(`${base}/api/layers/services.arrow`)).arrayBuffer()));
+    const serviceCount = (db.prepare('SELECT COUNT(*) AS n FROM service_point').get() as { n: number }).n;
+    expect(services.numRows).toBe(serviceCount);
+    expect((services.getChild('type')!.toArray() as Uint8Array).every((t) => t <= 5)).toBe(true);
+    const workers = tableFromIPC(new Uint8Array(await (await fetch(`${base}/api/layers/workers.arrow`)).arrayBuffer()));
+    expect(workers.numRows).toBe((db.prepare('SELECT COUNT(*) AS n FROM worker').get() as { n: number }).n);
+    const load = workers.getChild('load')!.toArray() as Float32Array;
+    expect(load.some((x) => x > 1)).toBe(true);
+    expect(load.every((x) => x >= 0)).toBe(true);
+  });
+});

@@ -1,24 +1,32 @@
-import { useEffect, useMemo, useRef } from 'react';
-import type { VillagePoints } from '../api/village_points.ts';
+import { useEffect, useRef } from 'react';
+import type { Layer } from '@deck.gl/core';
 import type { BasemapData } from './basemap_style.ts';
 import type { Bounds } from './bounds.ts';
 import { MapView } from './map_view.ts';
-import { coverageColors, villageStatusLayer } from './village_status_layer.ts';
 
 interface Props {
   basemap: BasemapData;
   bounds: Bounds;
-  villages: VillagePoints | undefined;
+  /** builds the deck.gl layers for a zoom level; a new function redraws */
+  layers: (zoom: number) => Layer[];
+  /** how many villages the layers draw, for tests and the status line */
+  villageCount: number;
+  /** names what the layers show (e.g. the colour mode they were built for), exposed for tests */
+  layersKey: string;
+  onPick: (layerId: string | null, index: number) => void;
 }
 
-/** Renders the map; the MapView instance is created once and fed new data through effects. */
-export function MapPanel({ basemap, bounds, villages }: Props) {
+/** Renders the map; the MapView instance is created once and fed new layers through effects. */
+export function MapPanel({ basemap, bounds, layers, villageCount, layersKey, onPick }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const view = useRef<MapView | null>(null);
+  const pick = useRef(onPick);
+  pick.current = onPick;
 
   useEffect(() => {
     const map = new MapView(container.current!, basemap, bounds);
     map.onIdle(() => container.current?.setAttribute('data-idle', 'true'));
+    map.onPick((layerId, index) => pick.current(layerId, index));
     view.current = map;
     return () => map.destroy();
     // the basemap is created once; later bounds changes fly the camera instead
@@ -27,12 +35,12 @@ export function MapPanel({ basemap, bounds, villages }: Props) {
 
   useEffect(() => view.current?.fitBounds(bounds), [bounds]);
 
-  const colors = useMemo(() => (villages ? coverageColors(villages) : null), [villages]);
   useEffect(() => {
-    if (!villages || !colors) return;
-    view.current?.setLayers((zoom) => [villageStatusLayer(villages, colors, zoom)]);
-    container.current?.setAttribute('data-villages', String(villages.length));
-  }, [villages, colors]);
+    container.current?.setAttribute('data-idle', 'false');
+    view.current?.setLayers(layers);
+    container.current?.setAttribute('data-layers', layersKey);
+    if (villageCount > 0) container.current?.setAttribute('data-villages', String(villageCount));
+  }, [layers, villageCount, layersKey]);
 
   return <div ref={container} className="map" data-testid="map" />;
 }

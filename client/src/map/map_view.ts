@@ -28,6 +28,13 @@ export class MapView {
     this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     this.map.addControl(this.overlay);
     this.map.on('zoomend', () => this.redraw());
+    // Browser tests and exports need screen positions of places: offered on the element itself.
+    Object.defineProperty(container, 'project', { value: (lon: number, lat: number) => this.map.project([lon, lat]), configurable: true });
+  }
+
+  /** Calls back with the layer id and object index of what was clicked (or null). */
+  onPick(callback: (layerId: string | null, index: number) => void): void {
+    this.overlay.setProps({ onClick: (info) => callback(info.layer?.id ?? null, info.index) });
   }
 
   /** Sets the function that builds the deck.gl layers for a zoom level. */

@@ -12,6 +12,7 @@ import {
 } from '../../domain/index.ts';
 import { workerCatchments } from '../../engine/worker_catchments.ts';
 import { childUnits, coverageSummary } from '../../results/coverage_summary.ts';
+import { distanceHistogramOf, TooManyBinsError } from '../../results/distance_histogram.ts';
 import { gapContext, gapRow, rankedGaps } from '../../results/gap_rows.ts';
 import { serviceRows } from '../../results/service_rows.ts';
 import { villageAnalysis } from '../../results/village_analysis.ts';
@@ -89,5 +90,24 @@ export const analysisRouter = router({
       unitIndexOf(loaded.columns, input.code);
       const assignment = loaded.analysis.assignment(params);
       return workerCatchments(loaded.columns, assignment, workersIn(loaded, input.code));
+    }),
+
+  /**
+   * Villages of a unit (or the whole dataset) per distance bin to the nearest service of one type,
+   * with the type's standard. binKm defaults to a nice width giving about 30 bins up to the unit's
+   * 99th percentile; a binKm giving more than 1,000 bins is refused.
+   */
+  distanceHistogram: publicProcedure
+    .input(z.object({ ...base, code: unitCode, type: serviceTypeSchema, binKm: z.number().positive('a bin width must be positive').max(2000).optional() }))
+    .query(async ({ ctx, input }) => {
+      const params = resolveParams(input.params);
+      const loaded = await resolveAnalysis(ctx, input.datasetId, params);
+      const unit = input.code === null ? null : unitIndexOf(loaded.columns, input.code);
+      try {
+        return distanceHistogramOf(loaded, params, unit, input.type, input.binKm);
+      } catch (err) {
+        if (err instanceof TooManyBinsError) throw new TRPCError({ code: 'BAD_REQUEST', message: err.message });
+        throw err;
+      }
     }),
 });

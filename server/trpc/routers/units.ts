@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { ADMIN_LEVELS, adminCodeSchema, datasetIdSchema, type UnitSummary } from '../../domain/index.ts';
 import { SUMMARY_FIELDS, type UnitTotals } from '../../engine/summarize_units.ts';
 import type { DatasetColumns } from '../../engine/columns.ts';
+import { coverageGrowthOf } from '../../results/coverage_growth.ts';
 import { resolveDataset } from '../resolve_dataset.ts';
 import { publicProcedure, router } from '../trpc.ts';
 import { unitIndexOf } from '../unit_index.ts';
+import { searchUnits } from '../../results/search_units.ts';
 
 const unitFields = { datasetId: datasetIdSchema.optional(), code: adminCodeSchema.nullable().default(null) };
 /** No input at all means the whole current dataset. */
@@ -52,5 +54,20 @@ export const unitsRouter = router({
     for (let u = unitIndexOf(columns, input.code); u >= 0; u = admin.parent[u])
       path.unshift({ code: admin.code[u], name: admin.name[u], level: ADMIN_LEVELS[admin.level[u]] });
     return path;
+  }),
+
+  /** Units and villages whose name contains the text or whose code starts with it: for the search box. */
+  search: publicProcedure
+    .input(z.object({ datasetId: datasetIdSchema.optional(), q: z.string().trim().min(1).max(40), limit: z.number().int().min(1).max(50).default(20) }))
+    .query(({ ctx, input }) => searchUnits(resolveDataset(ctx, input.datasetId).columns, input.q, input.limit)),
+
+  /**
+   * Villages newly covered and covered in all, for every year from the first covered year to the
+   * last (years with none new included), in a unit or the whole dataset; [] when none is covered.
+   */
+  growth: publicProcedure.input(unitInput).query(({ ctx, input }) => {
+    const loaded = resolveDataset(ctx, input.datasetId);
+    const unit = input.code === null ? null : unitIndexOf(loaded.columns, input.code);
+    return coverageGrowthOf(loaded, unit);
   }),
 });

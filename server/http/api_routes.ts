@@ -44,86 +44,79 @@ const analysisLayerQuery = queryBase.extend({
 const gapsQuery = queryBase.extend({ code: adminCodeSchema.optional() }).extend(gapFilterSchema.shape);
 
 type Answer = { status: number; message: string };
+type Loaded = LoadedDataset & { dataset: Dataset };
+type Reply = Answer | { type: string; body: string | Uint8Array; filename?: string };
 
 function badRequest(error: z.ZodError): Answer {
   const issue = error.issues[0];
   return { status: 400, message: `${issue.path.join('.') || 'query'}: ${issue.message}` };
 }
 
+const ARROW = 'application/vnd.apache.arrow.stream';
+
+/**
+ * Each route: its path, its query schema, and what it answers for the dataset named (or the
+ * current one). Routes whose query has analysis parameters get the analysis prepared first.
+ */
+interface Route<Q extends z.ZodType> {
+  path: RegExp;
+  query: Q;
+  /** whether the answer reads analysis results (computed first, on both threads) */
+  analysis?: true;
+  handle: (loaded: Loaded, query: z.output<Q>, match: RegExpMatchArray, ctx: AppContext) => Reply;
+}
+const route = <Q extends z.ZodType>(r: Route<Q>) => r as unknown as Route<z.ZodType>;
+
+const ROUTES = [
+  route({ path: /^\/api\/layers\/villages\.arrow$/, query: queryBase, handle: (l) => ({ type: ARROW, body: villageLayerIpc(l.columns.villages) }) }),
+  route({
+    path: /^\/api\/layers\/analysis\.arrow$/,
+    query: analysisLayerQuery,
+    analysis: true,
+    handle: (l, q) => ({ type: ARROW, body: analysisLayerIpc(l, resolveParams(q.params), q.columns as AnalysisColumn[]) }),
+  }),
+  route({ path: /^\/api\/layers\/services\.arrow$/, query: queryBase, handle: (l) => ({ type: ARROW, body: servicePointsIpc(l) }) }),
+  route({ path: /^\/api\/layers\/workers\.arrow$/, query: queryBase, analysis: true, handle: (l, q) => ({ type: ARROW, body: workersIpc(l, resolveParams(q.params)) }) }),
+  route({
+    path: /^\/api\/exports\/gaps\.csv$/,
+    query: gapsQuery,
+    analysis: true,
+    handle: (l, q) => {
+      const unit = q.code === undefined ? null : l.columns.admin.index.get(q.code);
+      if (unit === undefined) return { status: 404, message: `no administrative unit ${q.code}` };
+      const csv = gapCsv(l, resolveParams(q.params), unit, { category: q.category, serviceType: q.serviceType });
+      return { type: 'text/csv; charset=utf-8', body: csv, filename: `gaps-${q.code ?? 'all'}.csv` };
+    },
+  }),
+  route({
+    path: /^\/api\/boundaries\/([a-z]+)\.geojson$/,
+    query: queryBase,
+    handle: (l, _q, match, ctx) => {
+      const layer = BOUNDARY_LAYERS.find((b) => b === match[1]);
+      const geojson = layer ? readBoundary(ctx.db, l.dataset.id, layer) : null;
+      return geojson ? { type: 'application/geo+json', body: geojson } : { status: 404, message: `no boundary layer ${match[1]}` };
+    },
+  }),
+];
+
 export async function handleApi(ctx: AppContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-  const query = Object.fromEntries(url.searchParams);
-  const fail = ({ status, message }: Answer) => send(req, res, status, 'text/plain; charset=utf-8', message);
-
-  /** The named dataset (or the current one) loaded, or the answer to give instead. */
-  const load = (dataset: number | undefined): Answer | (LoadedDataset & { dataset: Dataset }) => {
-    const id = dataset ?? currentDatasetId(ctx.db);
-    const row = id === null ? null : getDataset(ctx.db, id);
-    if (!row) return { status: 404, message: `no dataset ${dataset ?? '(none loaded)'}` } satisfies Answer;
-    return { dataset: row, ...ctx.datasets.get(row.id) };
+  const answer = (reply: Reply) => {
+    if ('status' in reply) return send(req, res, reply.status, 'text/plain; charset=utf-8', reply.message);
+    if (reply.filename) res.setHeader('content-disposition', `attachment; filename="${reply.filename}"`);
+    send(req, res, 200, reply.type, reply.body);
   };
-
-  if (url.pathname === '/api/layers/villages.arrow') {
-    const q = queryBase.safeParse(query);
-    if (!q.success) return fail(badRequest(q.error));
-    const loaded = load(q.data.dataset);
-    if ('status' in loaded) return fail(loaded);
-    return send(req, res, 200, 'application/vnd.apache.arrow.stream', villageLayerIpc(loaded.columns.villages));
+  for (const r of ROUTES) {
+    const match = url.pathname.match(r.path);
+    if (!match) continue;
+    const q = r.query.safeParse(Object.fromEntries(url.searchParams));
+    if (!q.success) return answer(badRequest(q.error));
+    const query = q.data as { dataset?: number; params: z.output<typeof analysisParamsSchema> };
+    const id = query.dataset ?? currentDatasetId(ctx.db);
+    const dataset = id === null ? null : getDataset(ctx.db, id);
+    if (!dataset) return answer({ status: 404, message: `no dataset ${query.dataset ?? '(none loaded)'}` });
+    const loaded: Loaded = { dataset, ...ctx.datasets.get(dataset.id) };
+    if (r.analysis) await loaded.analysis.prepare(resolveParams(query.params));
+    return answer(r.handle(loaded, q.data, match, ctx));
   }
-
-  if (url.pathname === '/api/layers/analysis.arrow') {
-    const q = analysisLayerQuery.safeParse(query);
-    if (!q.success) return fail(badRequest(q.error));
-    const loaded = load(q.data.dataset);
-    if ('status' in loaded) return fail(loaded);
-    const params = resolveParams(q.data.params);
-    await loaded.analysis.prepare(params);
-    const body = analysisLayerIpc(loaded, params, q.data.columns as AnalysisColumn[]);
-    return send(req, res, 200, 'application/vnd.apache.arrow.stream', body);
-  }
-
-  if (url.pathname === '/api/layers/services.arrow') {
-    const q = queryBase.safeParse(query);
-    if (!q.success) return fail(badRequest(q.error));
-    const loaded = load(q.data.dataset);
-    if ('status' in loaded) return fail(loaded);
-    return send(req, res, 200, 'application/vnd.apache.arrow.stream', servicePointsIpc(loaded));
-  }
-
-  if (url.pathname === '/api/layers/workers.arrow') {
-    const q = queryBase.safeParse(query);
-    if (!q.success) return fail(badRequest(q.error));
-    const loaded = load(q.data.dataset);
-    if ('status' in loaded) return fail(loaded);
-    const params = resolveParams(q.data.params);
-    await loaded.analysis.prepare(params);
-    return send(req, res, 200, 'application/vnd.apache.arrow.stream', workersIpc(loaded, params));
-  }
-
-  if (url.pathname === '/api/exports/gaps.csv') {
-    const q = gapsQuery.safeParse(query);
-    if (!q.success) return fail(badRequest(q.error));
-    const loaded = load(q.data.dataset);
-    if ('status' in loaded) return fail(loaded);
-    const unit = q.data.code === undefined ? null : loaded.columns.admin.index.get(q.data.code);
-    if (unit === undefined) return fail({ status: 404, message: `no administrative unit ${q.data.code}` });
-    const params = resolveParams(q.data.params);
-    await loaded.analysis.prepare(params);
-    const csv = gapCsv(loaded, params, unit, { category: q.data.category, serviceType: q.data.serviceType });
-    res.setHeader('content-disposition', `attachment; filename="gaps-${q.data.code ?? 'all'}.csv"`);
-    return send(req, res, 200, 'text/csv; charset=utf-8', csv);
-  }
-
-  const boundary = url.pathname.match(/^\/api\/boundaries\/([a-z]+)\.geojson$/);
-  if (boundary) {
-    const q = queryBase.safeParse(query);
-    if (!q.success) return fail(badRequest(q.error));
-    const loaded = load(q.data.dataset);
-    if ('status' in loaded) return fail(loaded);
-    const layer = BOUNDARY_LAYERS.find((l) => l === boundary[1]);
-    const geojson = layer ? readBoundary(ctx.db, loaded.dataset.id, layer) : null;
-    if (!geojson) return fail({ status: 404, message: `no boundary layer ${boundary[1]}` });
-    return send(req, res, 200, 'application/geo+json', geojson);
-  }
-
-  return fail({ status: 404, message: 'not found' });
+  answer({ status: 404, message: 'not found' });
 }

@@ -1,22 +1,12 @@
-import { SERVICE_TYPES, VILLAGE_STATUSES, type AnalysisParams, type ServiceType, type VillageStatus } from '../domain/index.ts';
+import { SERVICE_TYPES, VILLAGE_STATUSES, type AnalysisParams, type ServiceType, type Village, type VillageStatus } from '../domain/index.ts';
+import { villageRecord } from './village_record.ts';
 import { vulnerableCount } from '../engine/vulnerable.ts';
 import type { LoadedDataset } from '../store/dataset_cache.ts';
 import { finite } from './finite.ts';
 import { villagePath } from './gap_rows.ts';
 
-export interface VillageAnalysis {
-  code: string;
-  name: string;
+export interface VillageAnalysis extends Village {
   path: string[];
-  lon: number;
-  lat: number;
-  population: number;
-  children: number;
-  leftBehind: number;
-  disabled: number;
-  orphaned: number;
-  difficult: number;
-  coveredSince: number | null;
   status: VillageStatus;
   worker: { id: string; km: number; onRoster: boolean; caseload: number; capacity: number } | null;
   services: Record<ServiceType, { id: string; name: string; km: number; standardKm: number; meets: boolean } | null>;
@@ -34,18 +24,8 @@ export function villageAnalysis(loaded: LoadedDataset, params: AnalysisParams, v
   const { nearest, km } = analysis.distances;
   const w = assignment.worker[village];
   return {
-    code: v.code[village],
-    name: v.name[village],
+    ...villageRecord(v, village),
     path: villagePath(loaded, village),
-    lon: v.lon[village],
-    lat: v.lat[village],
-    population: v.population[village],
-    children: v.children[village],
-    leftBehind: v.leftBehind[village],
-    disabled: v.disabled[village],
-    orphaned: v.orphaned[village],
-    difficult: v.difficult[village],
-    coveredSince: v.coveredSince[village] || null,
     status: VILLAGE_STATUSES[assignment.status[village]],
     worker:
       w < 0

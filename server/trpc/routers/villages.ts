@@ -2,6 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { datasetIdSchema, villageCodeSchema, type Village } from '../../domain/index.ts';
 import { resolveDataset } from '../resolve_dataset.ts';
+import { villageRecord } from '../../results/village_record.ts';
 import { publicProcedure, router } from '../trpc.ts';
 
 export const villagesRouter = router({
@@ -16,19 +17,6 @@ export const villagesRouter = router({
       for (let k = 0; k < w.count; k++) {
         for (let r = w.rosterStart[k]; r < w.rosterStart[k + 1]; r++) if (w.rosterVillage[r] === i) workerIds.push(w.id[k]);
       }
-      return {
-        code: v.code[i],
-        name: v.name[i],
-        lon: v.lon[i],
-        lat: v.lat[i],
-        population: v.population[i],
-        children: v.children[i],
-        leftBehind: v.leftBehind[i],
-        disabled: v.disabled[i],
-        orphaned: v.orphaned[i],
-        difficult: v.difficult[i],
-        coveredSince: v.coveredSince[i] || null,
-        workerIds,
-      };
+      return { ...villageRecord(v, i), workerIds };
     }),
 });

@@ -8,19 +8,9 @@ import { quantile } from 'd3';
 import { SERVICE_TYPES } from '../../../server/domain/index.ts';
 import type { AdminColumns, DatasetColumns, ServiceColumns, VillageColumns, WorkerColumns } from '../../../server/engine/columns.ts';
 
-export type Rng = () => number;
-
-/** mulberry32: tiny seeded PRNG, so every failure can be replayed from its seed. */
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// the generator's seeded PRNG, so every failure can be replayed from its seed
+import { mulberry32, type Rng } from '../../../data/generator/prng.ts';
+export { mulberry32, type Rng };
 
 export const randInt = (rng: Rng, n: number): number => Math.floor(rng() * n);
 export const pick = <T>(rng: Rng, items: readonly T[]): T => items[randInt(rng, items.length)];

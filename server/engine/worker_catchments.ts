@@ -7,6 +7,8 @@ export interface CatchmentProps {
   workerId: string;
   villages: number;
   caseload: number;
+  /** vulnerable children in every village that looks to the worker, served or not: over capacity when above capacity */
+  demand: number;
   capacity: number;
 }
 
@@ -52,6 +54,7 @@ export function workerCatchments(
         workerId: workers.id[w],
         villages: byWorker.start[w + 1] - byWorker.start[w],
         caseload: assignment.caseload[w],
+        demand: assignment.demand[w],
         capacity: assignment.capacity[w],
       },
       geometry: area.geometry,

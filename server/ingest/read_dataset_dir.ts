@@ -25,7 +25,7 @@ export const manifestSchema = z.object({
 });
 export type Manifest = z.infer<typeof manifestSchema>;
 
-export const BOUNDARY_LAYERS = ['countries', 'provinces', 'prefectures', 'counties', 'townships'] as const;
+export const BOUNDARY_LAYERS = ['countries', 'provinces', 'prefectures', 'counties', 'townships', 'rivers', 'lakes'] as const;
 export type BoundaryLayer = (typeof BOUNDARY_LAYERS)[number];
 
 export interface DatasetContent {

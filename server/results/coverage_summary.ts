@@ -17,6 +17,7 @@ export function coverageSummary({ columns, analysis }: LoadedDataset, params: An
     served: agg.served[u],
     overCapacity: agg.overCapacity[u],
     notCovered: agg.notCovered[u],
+    gapVillages: gapVillageCount(analysis, params, unit, columns.villages.count),
     workers: agg.workers[u],
     overloadedWorkers: agg.overloadedWorkers[u],
     reached: Object.fromEntries(groups.map((g) => [g, agg.reached[g][u]])) as CoverageSummary['reached'],
@@ -34,6 +35,16 @@ export function coverageSummary({ columns, analysis }: LoadedDataset, params: An
       ]),
     ) as Record<ServiceType, DistanceFigures>,
   };
+}
+
+/** Villages of a unit (or the whole dataset) not served or missing a standard: those with a gap score. */
+function gapVillageCount(analysis: LoadedDataset['analysis'], params: AnalysisParams, unit: number | null, villageCount: number): number {
+  const { score } = analysis.gapScores(params, {});
+  const start = unit === null ? 0 : analysis.index.unitStart[unit];
+  const end = unit === null ? villageCount : analysis.index.unitEnd[unit];
+  let n = 0;
+  for (let i = start; i < end; i++) if (score[i] >= 0) n++;
+  return n;
 }
 
 /** The units one level below `unit` (provinces below the whole dataset). */

@@ -139,7 +139,9 @@ describe('drill-down and the URL', () => {
     await expect(page.locator('[data-testid=legend]').getAttribute('data-mode')).resolves.toBe('status');
     await page.click('[data-testid=crumb-53]');
     await page.waitForFunction(() => new URLSearchParams(location.search).get('unit') === '53');
-    // a bar of the coverage chart drills into its unit
+    // a bar of the coverage chart drills into its unit (once the bars are Yunnan's prefectures, not
+    // still Kunming's counties: under load the chart can change between reading a bar and clicking it)
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=coverage-bar]')].every((b) => /^53\d\d$/.test(b.getAttribute('data-code') ?? '')));
     const bar = page.locator('[data-testid=coverage-bar]').first();
     const code = await bar.getAttribute('data-code');
     await bar.click();

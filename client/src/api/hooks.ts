@@ -29,11 +29,12 @@ export function useVillagePoints(datasetId: number | undefined) {
   });
 }
 
-export function useBoundaries(datasetId: number | undefined, layer: BoundaryLayer) {
+/** A boundary layer; null (or enabled false) fetches nothing, so large layers load only when needed. */
+export function useBoundaries(datasetId: number | undefined, layer: BoundaryLayer | null, enabled = true) {
   return useQuery({
     queryKey: ['boundaries', datasetId, layer],
-    queryFn: () => fetchBoundaries(datasetId!, layer),
-    enabled: datasetId !== undefined,
+    queryFn: () => fetchBoundaries(datasetId!, layer!),
+    enabled: enabled && layer !== null && datasetId !== undefined,
     staleTime: Infinity,
   });
 }
@@ -100,5 +101,26 @@ export function useCoverage(datasetId: number | undefined, code: string | null, 
     ...trpc.analysis.coverage.queryOptions({ datasetId, code, params }),
     enabled: datasetId !== undefined,
     placeholderData: (previous) => previous,
+  });
+}
+
+/** The top `count` ranked gap villages (analysis.gaps) of a unit (null: the whole dataset). */
+export function useTopGaps(datasetId: number | undefined, code: string | null, params: AnalysisParamsInput, enabled: boolean, count = 100) {
+  const trpc = useTRPC();
+  return useQuery({
+    ...trpc.analysis.gaps.queryOptions({ datasetId, code, params, pageSize: count }),
+    enabled: enabled && datasetId !== undefined,
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** Worker catchment polygons (analysis.catchments) of a county or township; nothing for a larger unit. */
+export function useCatchments(datasetId: number | undefined, code: string | null, params: AnalysisParamsInput, enabled: boolean) {
+  const trpc = useTRPC();
+  const drawable = code !== null && code.length >= 6;
+  return useQuery({
+    ...trpc.analysis.catchments.queryOptions({ datasetId, code: code ?? '000000', params }),
+    enabled: enabled && drawable && datasetId !== undefined,
+    staleTime: Infinity,
   });
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { Layer } from '@deck.gl/core';
 import type { BasemapData } from './basemap_style.ts';
 import type { Bounds } from './bounds.ts';
-import { MapView } from './map_view.ts';
+import { MapView, type TooltipText } from './map_view.ts';
 
 interface Props {
   basemap: BasemapData;
@@ -14,14 +14,19 @@ interface Props {
   /** names what the layers show (e.g. the colour mode they were built for), exposed for tests */
   layersKey: string;
   onPick: (layerId: string | null, index: number) => void;
+  /** plain text for the object under the pointer (deck.gl layer id, object index), or null for none */
+  tooltip?: TooltipText;
 }
 
 /** Renders the map; the MapView instance is created once and fed new layers through effects. */
-export function MapPanel({ basemap, bounds, layers, villageCount, layersKey, onPick }: Props) {
+export function MapPanel({ basemap, bounds, layers, villageCount, layersKey, onPick, tooltip }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const view = useRef<MapView | null>(null);
   const pick = useRef(onPick);
   pick.current = onPick;
+  const tip = useRef(tooltip);
+  tip.current = tooltip;
+  const hasTooltip = tooltip !== undefined;
 
   useEffect(() => {
     const map = new MapView(container.current!, basemap, bounds);
@@ -34,6 +39,9 @@ export function MapPanel({ basemap, bounds, layers, villageCount, layersKey, onP
   }, [basemap]);
 
   useEffect(() => view.current?.fitBounds(bounds), [bounds]);
+
+  // deck's getTooltip is set only while there is a tooltip; a new function each render needs no new deck props
+  useEffect(() => view.current?.setTooltip(hasTooltip ? (layerId, index) => tip.current?.(layerId, index) ?? null : null), [hasTooltip, basemap]);
 
   useEffect(() => {
     container.current?.setAttribute('data-idle', 'false');

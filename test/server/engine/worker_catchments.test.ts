@@ -37,7 +37,7 @@ describe('workerCatchments', () => {
       fc.features.forEach((f, k) => {
         const w = ids[k];
         const served = [...Array(v.count).keys()].filter((i) => a.worker[i] === w && a.status[i] === STATUS_SERVED);
-        expect(f.properties, `seed ${seed} worker ${w}`).toEqual({ workerId: workers.id[w], villages: served.length, caseload: a.caseload[w], capacity: a.capacity[w] });
+        expect(f.properties, `seed ${seed} worker ${w}`).toEqual({ workerId: workers.id[w], villages: served.length, caseload: a.caseload[w], demand: a.demand[w], capacity: a.capacity[w] });
         if (!turf.booleanPointInPolygon([workers.lon[w], workers.lat[w]], f)) bad.add(`worker ${w}: own position (${workers.lon[w]}, ${workers.lat[w]}) outside`);
         for (const i of served) {
           if (!turf.booleanPointInPolygon([v.lon[i], v.lat[i]], f)) {

@@ -33,6 +33,22 @@ describe('analysis.coverage', () => {
       expect(children.reduce((s, c) => s + c[key], 0), key).toBe(unit[key]);
   });
 
+  it('counts the gap villages of a unit and its children: exactly those analysis.gaps ranks', async () => {
+    const { unit, children } = await caller.analysis.coverage({ code: '5101' });
+    const gaps = await caller.analysis.gaps({ code: '5101', pageSize: 1 });
+    expect(unit.gapVillages).toBe(gaps.total);
+    expect(unit.gapVillages).toBeGreaterThanOrEqual(unit.villages - unit.served);
+    expect(unit.gapVillages).toBeLessThanOrEqual(unit.villages);
+    expect(children.reduce((s, c) => s + c.gapVillages, 0)).toBe(unit.gapVillages);
+    const county = children[0];
+    expect(county.gapVillages).toBe((await caller.analysis.gaps({ code: county.code, pageSize: 1 })).total);
+    const whole = (await caller.analysis.coverage()).unit;
+    expect(whole.gapVillages).toBe((await caller.analysis.gaps({ pageSize: 1 })).total);
+    // a stricter standard can only add gap villages
+    const strict = (await caller.analysis.coverage({ code: '5101', params: { standardsKm: { school: 0.5 } } })).unit;
+    expect(strict.gapVillages).toBeGreaterThan(unit.gapVillages);
+  });
+
   it('recomputes with the parameters given', async () => {
     const base = (await caller.analysis.coverage({ code: '53' })).unit;
     const strict = (await caller.analysis.coverage({ code: '53', params: { standardsKm: { school: 1 } } })).unit;
@@ -112,6 +128,12 @@ describe('analysis.village, services, workers, catchments', () => {
     const fc = await caller.analysis.catchments({ code: '140105' });
     expect(fc.features).toHaveLength(workers.total);
     expect(new Set(fc.features.map((f) => f.properties.workerId))).toEqual(new Set(workers.rows.map((r) => r.id)));
+    const byId = new Map(workers.rows.map((r) => [r.id, r]));
+    for (const f of fc.features) {
+      const w = byId.get(f.properties.workerId)!;
+      expect(f.properties.demand).toBe(w.demand);
+      expect(f.properties.demand > f.properties.capacity).toBe(w.overloaded);
+    }
     expect(await errorCode(caller.analysis.catchments({ code: '14' }))).toBe('BAD_REQUEST');
   });
 });

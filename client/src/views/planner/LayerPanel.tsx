@@ -1,20 +1,30 @@
 import { useTranslation } from 'react-i18next';
 import { SERVICE_TYPES, type ServiceType } from '../../../../server/domain/index.ts';
-import { COLOR_MODES, OVERLAYS, type ColorMode, type Overlay } from './view_state.ts';
+import { CHOROPLETH_MEASURES, COLOR_MODES, OVERLAYS, type ChoroplethMeasure, type ColorMode, type Overlay, type ViewState } from './view_state.ts';
 import { TYPE_LABEL_KEYS } from './type_labels.ts';
 
 const MODE_KEYS: Record<ColorMode, string> = { coverage: 'colorCoverage', status: 'colorStatus', distance: 'colorDistance' };
-const OVERLAY_KEYS: Record<Overlay, string> = { services: 'overlayServices', workers: 'overlayWorkers' };
+const OVERLAY_KEYS: Record<Overlay, string> = { services: 'overlayServices', workers: 'overlayWorkers', catchments: 'overlayCatchments', gaps: 'overlayGaps' };
+export const MEASURE_KEYS: Record<ChoroplethMeasure, string> = { share: 'measureShare', unreached: 'measureUnreached', gaps: 'measureGaps' };
+
+type Change = Partial<Pick<ViewState, 'color' | 'type' | 'overlays' | 'choropleth' | 'points' | 'hexagons'>>;
 
 interface Props {
   color: ColorMode;
   type: ServiceType;
   overlays: Overlay[];
-  onChange: (change: { color?: ColorMode; type?: ServiceType; overlays?: Overlay[] }) => void;
+  choropleth: ChoroplethMeasure | null;
+  points: boolean;
+  hexagons: boolean;
+  /** whether the unit in view has areas one level down (not a township) */
+  hasAreas: boolean;
+  /** whether the unit in view is a county or township, where worker catchments are drawn */
+  hasCatchments: boolean;
+  onChange: (change: Change) => void;
 }
 
-/** What the map shows: how villages are coloured, for which service type, and which overlays. */
-export function LayerPanel({ color, type, overlays, onChange }: Props) {
+/** What the map shows: how villages are coloured, for which service type, the areas one level down, and the overlays. */
+export function LayerPanel({ color, type, overlays, choropleth, points, hexagons, hasAreas, hasCatchments, onChange }: Props) {
   const { t } = useTranslation();
   return (
     <section className="panel" data-testid="layer-panel">
@@ -27,6 +37,12 @@ export function LayerPanel({ color, type, overlays, onChange }: Props) {
             {t(MODE_KEYS[m])}
           </label>
         ))}
+        {color === 'distance' && (
+          <label className="sub">
+            <input type="checkbox" checked={hexagons} data-testid="hexagons" onChange={(e) => onChange({ hexagons: e.target.checked })} />
+            {t('hexagons')}
+          </label>
+        )}
       </fieldset>
       <label className="field">
         {t('serviceType')}
@@ -38,17 +54,45 @@ export function LayerPanel({ color, type, overlays, onChange }: Props) {
           ))}
         </select>
       </label>
-      {OVERLAYS.map((o) => (
-        <label key={o}>
-          <input
-            type="checkbox"
-            checked={overlays.includes(o)}
-            data-testid={`overlay-${o}`}
-            onChange={(e) => onChange({ overlays: e.target.checked ? [...overlays, o] : overlays.filter((x) => x !== o) })}
-          />
-          {t(OVERLAY_KEYS[o])}
-        </label>
-      ))}
+      <label>
+        <input type="checkbox" checked={points} data-testid="show-points" onChange={(e) => onChange({ points: e.target.checked })} />
+        {t('showPoints')}
+      </label>
+      <label className="field">
+        {t('choropleth')}
+        <select
+          value={choropleth ?? ''}
+          disabled={!hasAreas}
+          data-testid="choropleth"
+          onChange={(e) => onChange({ choropleth: e.target.value === '' ? null : (e.target.value as ChoroplethMeasure) })}
+        >
+          <option value="">{t('choroplethNone')}</option>
+          {CHOROPLETH_MEASURES.map((m) => (
+            <option key={m} value={m}>
+              {t(MEASURE_KEYS[m])}
+            </option>
+          ))}
+        </select>
+      </label>
+      {!hasAreas && <div className="muted">{t('choroplethNoAreas')}</div>}
+      <fieldset>
+        <legend>{t('overlays')}</legend>
+        {OVERLAYS.map((o) => {
+          const unavailable = o === 'catchments' && !hasCatchments;
+          return (
+            <label key={o} className={unavailable ? 'unavailable' : undefined}>
+              <input
+                type="checkbox"
+                checked={overlays.includes(o)}
+                data-testid={`overlay-${o}`}
+                onChange={(e) => onChange({ overlays: e.target.checked ? [...overlays, o] : overlays.filter((x) => x !== o) })}
+              />
+              {t(OVERLAY_KEYS[o])}
+              {unavailable && <span className="muted"> {t('onlyCountyOrTownship')}</span>}
+            </label>
+          );
+        })}
+      </fieldset>
     </section>
   );
 }

@@ -8,19 +8,42 @@ import { adminCodeSchema, analysisParamsSchema, serviceTypeSchema, villageCodeSc
  */
 export const COLOR_MODES = ['coverage', 'status', 'distance'] as const;
 export type ColorMode = (typeof COLOR_MODES)[number];
-export const OVERLAYS = ['services', 'workers'] as const;
+/** Layers drawn over the villages, listed in the URL as `layers=services,workers,catchments,gaps`. */
+export const OVERLAYS = ['services', 'workers', 'catchments', 'gaps'] as const;
 export type Overlay = (typeof OVERLAYS)[number];
+/**
+ * What the areas one level down are filled by (URL `choro`): the share of villages served (%),
+ * the children in villages not served (count), or the gap villages (count).
+ */
+export const CHOROPLETH_MEASURES = ['share', 'unreached', 'gaps'] as const;
+export type ChoroplethMeasure = (typeof CHOROPLETH_MEASURES)[number];
 
 export interface ViewState {
   unit: string | null;
   color: ColorMode;
   type: ServiceType;
   overlays: Overlay[];
+  /** the areas one level down filled by a measure, or null for none (URL `choro`) */
+  choropleth: ChoroplethMeasure | null;
+  /** whether village points are drawn (URL `points=0` when not) */
+  points: boolean;
+  /** whether distance colours are aggregated to hexagons when zoomed out (URL `hex=0` when not) */
+  hexagons: boolean;
   village: string | null;
   params: AnalysisParamsInput;
 }
 
-export const DEFAULT_VIEW: ViewState = { unit: null, color: 'coverage', type: 'school', overlays: [], village: null, params: {} };
+export const DEFAULT_VIEW: ViewState = {
+  unit: null,
+  color: 'coverage',
+  type: 'school',
+  overlays: [],
+  choropleth: null,
+  points: true,
+  hexagons: true,
+  village: null,
+  params: {},
+};
 
 const or = <T>(schema: z.ZodType<T>, value: unknown, fallback: T): T => {
   const r = schema.safeParse(value);
@@ -40,7 +63,10 @@ export function parseViewState(search: string): ViewState {
     unit: or(adminCodeSchema.nullable(), q.get('unit'), null),
     color: or(z.enum(COLOR_MODES), q.get('color'), DEFAULT_VIEW.color),
     type: or(serviceTypeSchema, q.get('type'), DEFAULT_VIEW.type),
-    overlays: (q.get('layers') ?? '').split(',').filter((o): o is Overlay => (OVERLAYS as readonly string[]).includes(o)),
+    overlays: [...new Set((q.get('layers') ?? '').split(','))].filter((o): o is Overlay => (OVERLAYS as readonly string[]).includes(o)),
+    choropleth: or(z.enum(CHOROPLETH_MEASURES).nullable(), q.get('choro'), null),
+    points: q.get('points') !== '0',
+    hexagons: q.get('hex') !== '0',
     village: or(villageCodeSchema.nullable(), q.get('village'), null),
     params,
   };
@@ -52,6 +78,9 @@ export function serializeViewState(v: ViewState): string {
   if (v.color !== DEFAULT_VIEW.color) q.set('color', v.color);
   if (v.type !== DEFAULT_VIEW.type) q.set('type', v.type);
   if (v.overlays.length) q.set('layers', v.overlays.join(','));
+  if (v.choropleth) q.set('choro', v.choropleth);
+  if (!v.points) q.set('points', '0');
+  if (!v.hexagons) q.set('hex', '0');
   if (v.village) q.set('village', v.village);
   if (Object.keys(v.params).length) q.set('p', JSON.stringify(v.params));
   const s = q.toString();

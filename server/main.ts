@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { createApp } from './app.ts';
 import { openDb } from './store/db.ts';
+import { currentDatasetId } from './store/datasets.ts';
+import { analysisParamsSchema, resolveParams } from './domain/index.ts';
 import { DEFAULT_DATASET_DIR, ensureDataset } from './store/seed_default.ts';
 
 const env = z
@@ -29,11 +31,15 @@ if (dev) {
   const vite = await createServer({ server: { middlewareMode: true }, appType: 'spa' });
   client = vite.middlewares;
 }
-const { server } = createApp({ db, client });
+const { server, ctx } = createApp({ db, client });
 server.listen(env.PORT, env.HOST, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
   console.log(`Coverage dashboard ready in ${Date.now() - started} ms: http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${port}/`);
+  // Analyse the current dataset with the default parameters while the first page loads, so the
+  // first map and charts do not wait for it.
+  const id = currentDatasetId(db);
+  if (id !== null) ctx.datasets.get(id).analysis.prepare(resolveParams(analysisParamsSchema.parse({}))).catch((err: unknown) => console.error(err));
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const)

@@ -9,6 +9,6 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
     // maplibre + deck.gl are large by nature; they load once and are cached.
-    chunkSizeWarningLimit: 2500,
+    chunkSizeWarningLimit: 4000,
   },
 });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAZY_BOUNDARIES, WATER } from '../../client/src/map/basemap_style.ts';
 import type { BasemapProbe } from '../../client/src/map/map_view.ts';
 import { countPixelsNear, isLocal, launchBrowser, recordRequests } from '../helpers/browser.ts';
+import { artifact, drawn, mapPixels } from '../helpers/map_page.ts';
 import { startServer, type RunningServer } from '../helpers/server_process.ts';
 
 /**
@@ -14,7 +15,6 @@ import { startServer, type RunningServer } from '../helpers/server_process.ts';
  * township boundaries fetched only once the map is zoomed in that far, and labels that fall
  * back to the bundled web font on a machine without Chinese fonts. Nothing leaves the origin.
  */
-const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-results');
 /** A township of Chengdu's Longquanyi district: the map fits to it, at township zoom */
 const TOWNSHIP = '510112001';
 const QINGHAI_LAKE: [number, number] = [100.2, 36.9];
@@ -28,10 +28,6 @@ let browser: Browser;
 let page: Page;
 let requests: string[];
 
-async function drawn(p: Page): Promise<void> {
-  await p.waitForSelector('[data-testid=map][data-villages][data-idle=true]', { timeout: 90_000 });
-  await p.waitForTimeout(300);
-}
 
 async function open(p: Page, query: string): Promise<void> {
   await p.goto(`${server.url}${query}`);
@@ -42,14 +38,7 @@ function probe<T>(p: Page, call: (b: BasemapProbe) => T): Promise<T> {
   return p.evaluate(`(${call.toString()})(document.querySelector('[data-testid=map]').basemap)`) as Promise<T>;
 }
 
-async function mapPixels(p: Page): Promise<Buffer> {
-  return p.locator('[data-testid=map] canvas').first().screenshot();
-}
 
-async function artifact(p: Page, name: string): Promise<void> {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  await p.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
-}
 
 /** Pixels near a colour within a square of the screenshot around (x, y). */
 function countNearIn(png: Buffer, rgb: number[], tolerance: number, x: number, y: number, half: number): number {

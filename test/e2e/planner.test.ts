@@ -1,13 +1,11 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVICE_TYPE_RGB } from '../../client/src/map/point_layers.ts';
 import { DISTANCE_CLASS_RGB, VILLAGE_STATUS_RGB } from '../../client/src/map/village_colors.ts';
 import { countPixelsNear, isLocal, launchBrowser, recordRequests } from '../helpers/browser.ts';
+import { artifact, drawn, mapPixels } from '../helpers/map_page.ts';
 import { startServer, type RunningServer } from '../helpers/server_process.ts';
 
-const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-results');
 /** A village of Chengdu's Longquanyi district, and its township */
 const VILLAGE = { code: '510112001001', name: '滨河花园社区居委会', township: '510112001' };
 
@@ -17,21 +15,8 @@ let browser: Browser;
 let page: Page;
 let requests: string[];
 
-/** Waits until the map is idle, and (if given) drawn with layers whose key contains every word. */
-async function drawn(p: Page, ...words: string[]): Promise<void> {
-  const layers = words.map((w) => `[data-layers~="${w}"]`).join('');
-  await p.waitForSelector(`[data-testid=map][data-villages]${layers}[data-idle=true]`, { timeout: 90_000 });
-  await p.waitForTimeout(300);
-}
 
-async function mapPixels(p: Page): Promise<Buffer> {
-  return p.locator('[data-testid=map] canvas').first().screenshot();
-}
 
-async function artifact(p: Page, name: string): Promise<void> {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  await p.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
-}
 
 beforeAll(async () => {
   server = await startServer();

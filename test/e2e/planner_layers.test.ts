@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,9 +5,9 @@ import { CATCHMENT_OVER_RGB } from '../../client/src/map/catchments_layer.ts';
 import { GAP_RING_RGB } from '../../client/src/map/gap_layer.ts';
 import { DISTANCE_CLASS_RGB } from '../../client/src/map/village_colors.ts';
 import { countPixelsNear, isLocal, launchBrowser, recordRequests } from '../helpers/browser.ts';
+import { artifact, drawn, mapPixels } from '../helpers/map_page.ts';
 import { startServer, type RunningServer } from '../helpers/server_process.ts';
 
-const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-results');
 /** 安宁市 (Kunming): a county with 50 workers, some over capacity, and about 60 gap villages */
 const COUNTY = '530181';
 
@@ -19,20 +17,11 @@ let browser: Browser;
 let page: Page;
 let requests: string[];
 
-/** Waits until the map is idle, and (if given) drawn with layers whose key contains every word. */
-async function drawn(p: Page, ...words: string[]): Promise<void> {
-  const layers = words.map((w) => `[data-layers~="${w}"]`).join('');
-  await p.waitForSelector(`[data-testid=map][data-villages]${layers}[data-idle=true]`, { timeout: 90_000 });
-  await p.waitForTimeout(300);
-}
 
 async function layersKey(p: Page): Promise<string[]> {
   return ((await p.getAttribute('[data-testid=map]', 'data-layers')) ?? '').split(' ');
 }
 
-async function mapPixels(p: Page): Promise<Buffer> {
-  return p.locator('[data-testid=map] canvas').first().screenshot();
-}
 
 /** Pixels that differ between two screenshots of the same size by more than `tolerance` in some channel. */
 function changedPixels(a: Buffer, b: Buffer, tolerance = 24): number {
@@ -46,10 +35,6 @@ function changedPixels(a: Buffer, b: Buffer, tolerance = 24): number {
   return n;
 }
 
-async function artifact(p: Page, name: string): Promise<void> {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  await p.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
-}
 
 /** Screen position (within the page) of a place on the map. */
 async function onScreen(p: Page, lon: number, lat: number): Promise<{ x: number; y: number }> {

@@ -2,6 +2,7 @@ import { useMemo, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber, formatPercent } from '../i18n/index.ts';
 import { CHART_COLORS, cssColor, VILLAGE_STATUS_COLORS } from '../map/colors.ts';
+import { AXIS } from './chart_parts.tsx';
 import { COVERAGE_STATUSES, coverageBarsLayout, type CoverageRow } from './coverage_bars_layout.ts';
 
 export interface CoverageBarsProps {
@@ -21,7 +22,7 @@ export interface CoverageBarsProps {
 }
 
 const STATUS_LABEL_KEYS = { served: 'served', overCapacity: 'overCapacity', notCovered: 'notCoveredStatus' } as const;
-const AXIS = cssColor(CHART_COLORS.axis);
+
 
 /**
  * One 100% bar per child unit, stacked served | reachable but over capacity | not covered in

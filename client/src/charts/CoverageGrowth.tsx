@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../i18n/index.ts';
 import { CHART_COLORS, cssColor } from '../map/colors.ts';
+import { AXIS, ChartTitle, YGrid } from './chart_parts.tsx';
 import { coverageGrowthLayout, type GrowthRow } from './coverage_growth_layout.ts';
 
 export interface CoverageGrowthProps {
@@ -13,8 +14,6 @@ export interface CoverageGrowthProps {
   title: string;
 }
 
-const AXIS = cssColor(CHART_COLORS.axis);
-const GRID = cssColor(CHART_COLORS.grid);
 const LINE = cssColor(CHART_COLORS.growth);
 
 /**
@@ -40,22 +39,9 @@ export function CoverageGrowth({ rows, width, height, title }: CoverageGrowthPro
       aria-label={title}
       fontSize={11}
     >
-      <title>{title}</title>
-      <text x={l.plot.x} y={16} fontSize={13} fontWeight={600} fill="currentColor">
-        {title}
-      </text>
+      <ChartTitle plot={l.plot} title={title} />
 
-      {l.yTicks.map((tick) => (
-        <g key={tick.value}>
-          <line x1={l.plot.x} x2={l.plot.x + l.plot.width} y1={tick.y} y2={tick.y} stroke={GRID} />
-          <text x={l.plot.x - 6} y={tick.y} dy="0.32em" textAnchor="end" fill={AXIS}>
-            {num(tick.value)}
-          </text>
-        </g>
-      ))}
-      <text transform={`translate(12, ${l.plot.y + l.plot.height / 2}) rotate(-90)`} textAnchor="middle" fill={AXIS}>
-        {t('chartCumulativeAxis')}
-      </text>
+      <YGrid plot={l.plot} ticks={l.yTicks} format={num} label={t('chartCumulativeAxis')} />
 
       <path d={l.areaPath} fill={LINE} fillOpacity={0.15} />
       <path d={l.linePath} fill="none" stroke={LINE} strokeWidth={2} />

@@ -1,0 +1,42 @@
+import { CHART_COLORS, cssColor } from '../map/colors.ts';
+
+export const AXIS = cssColor(CHART_COLORS.axis);
+export const GRID = cssColor(CHART_COLORS.grid);
+
+export interface Plot {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The chart's title, top left of the plot. */
+export function ChartTitle({ plot, title }: { plot: Plot; title: string }) {
+  return (
+    <>
+      <title>{title}</title>
+      <text x={plot.x} y={16} fontSize={13} fontWeight={600} fill="currentColor">
+        {title}
+      </text>
+    </>
+  );
+}
+
+/** Horizontal grid lines with their values, and the y axis label turned upright. */
+export function YGrid({ plot, ticks, format, label }: { plot: Plot; ticks: { value: number; y: number }[]; format: (v: number) => string; label: string }) {
+  return (
+    <>
+      {ticks.map((tick) => (
+        <g key={tick.value}>
+          <line x1={plot.x} x2={plot.x + plot.width} y1={tick.y} y2={tick.y} stroke={GRID} />
+          <text x={plot.x - 6} y={tick.y} dy="0.32em" textAnchor="end" fill={AXIS}>
+            {format(tick.value)}
+          </text>
+        </g>
+      ))}
+      <text transform={`translate(12, ${plot.y + plot.height / 2}) rotate(-90)`} textAnchor="middle" fill={AXIS}>
+        {label}
+      </text>
+    </>
+  );
+}

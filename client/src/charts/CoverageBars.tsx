@@ -23,7 +23,6 @@ export interface CoverageBarsProps {
 
 const STATUS_LABEL_KEYS = { served: 'served', overCapacity: 'overCapacity', notCovered: 'notCoveredStatus' } as const;
 
-
 /**
  * One 100% bar per child unit, stacked served | reachable but over capacity | not covered in
  * the status colours, sorted by served share (highest first), the share written at the right.

@@ -87,11 +87,16 @@ describe('village card', () => {
       const v = (await res.json()).result.data;
       return [v.lon, v.lat];
     }, VILLAGE.code);
-    const xy = await page.evaluate(([lon, lat]) => (document.querySelector('[data-testid=map]') as unknown as { project(a: number, b: number): { x: number; y: number } }).project(lon, lat), lonLat);
-    const box = (await page.locator('[data-testid=map]').boundingBox())!;
-    await page.mouse.click(box.x + xy.x, box.y + xy.y);
     const card = page.locator('[data-testid=village-card]');
-    await card.waitFor({ timeout: 30_000 });
+    // click where the village is drawn; if the camera was still settling, look again and retry
+    for (let attempt = 0; attempt < 3 && !(await card.isVisible()); attempt++) {
+      await drawn(page);
+      const xy = await page.evaluate(([lon, lat]) => (document.querySelector('[data-testid=map]') as unknown as { project(a: number, b: number): { x: number; y: number } }).project(lon, lat), lonLat);
+      const box = (await page.locator('[data-testid=map]').boundingBox())!;
+      await page.mouse.click(box.x + xy.x, box.y + xy.y);
+      await card.waitFor({ timeout: 10_000 }).catch(() => undefined);
+    }
+    await card.waitFor({ timeout: 1_000 });
     await expect(card.getAttribute('data-code')).resolves.toBe(VILLAGE.code);
     await expect(card.locator('h2').textContent()).resolves.toBe(VILLAGE.name);
     expect(page.url()).toContain(`village=${VILLAGE.code}`);

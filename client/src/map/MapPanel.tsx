@@ -38,7 +38,11 @@ export function MapPanel({ basemap, bounds, layers, villageCount, layersKey, onP
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [basemap]);
 
-  useEffect(() => view.current?.fitBounds(bounds), [bounds]);
+  useEffect(() => {
+    // the camera is about to move: not idle until it has arrived and drawn
+    container.current?.setAttribute('data-idle', 'false');
+    view.current?.fitBounds(bounds);
+  }, [bounds]);
 
   // deck's getTooltip is set only while there is a tooltip; a new function each render needs no new deck props
   useEffect(() => view.current?.setTooltip(hasTooltip ? (layerId, index) => tip.current?.(layerId, index) ?? null : null), [hasTooltip, basemap]);

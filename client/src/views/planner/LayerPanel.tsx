@@ -9,13 +9,8 @@ export const MEASURE_KEYS: Record<ChoroplethMeasure, string> = { share: 'measure
 
 type Change = Partial<Pick<ViewState, 'color' | 'type' | 'overlays' | 'choropleth' | 'points' | 'hexagons'>>;
 
-interface Props {
-  color: ColorMode;
-  type: ServiceType;
-  overlays: Overlay[];
-  choropleth: ChoroplethMeasure | null;
-  points: boolean;
-  hexagons: boolean;
+/** The parts of the view this panel shows and changes, as the URL state defines them. */
+interface Props extends Pick<ViewState, 'color' | 'type' | 'overlays' | 'choropleth' | 'points' | 'hexagons'> {
   /** whether the unit in view has areas one level down (not a township) */
   hasAreas: boolean;
   /** whether the unit in view is a county or township, where worker catchments are drawn */

@@ -1,8 +1,8 @@
-import { StrictMode, useState } from 'react';
+import { StrictMode, Suspense, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { makeTrpcClient, TRPCProvider } from './api/trpc.ts';
-import { PlannerView } from './views/planner/PlannerView.tsx';
+import { routeFor } from './views/routes.ts';
 import './i18n/index.ts';
 // Noto Sans SC (OFL) for browsers without a Chinese font: Vite bundles the files, so they come
 // from our own origin, and the browser fetches only the character subsets it draws and only
@@ -13,10 +13,13 @@ import './styles.css';
 function App() {
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 60_000, retry: 1 } } }));
   const [trpcClient] = useState(makeTrpcClient);
+  const Page = routeFor(window.location.pathname).page;
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-        <PlannerView />
+        <Suspense fallback={null}>
+          <Page />
+        </Suspense>
       </TRPCProvider>
     </QueryClientProvider>
   );

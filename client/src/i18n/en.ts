@@ -1,6 +1,7 @@
 import type { zhCN } from './zh-CN.ts';
 
 export const en: Record<keyof typeof zhCN, string> = {
+  navPlanner: 'Planner',
   title: 'Rural child welfare coverage',
   allUnits: 'All demonstration provinces',
   allPrefectures: 'All prefectures',

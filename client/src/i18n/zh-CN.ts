@@ -1,4 +1,5 @@
 export const zhCN = {
+  navPlanner: '规划',
   title: '农村儿童福利覆盖',
   allUnits: '全部示范省份',
   allPrefectures: '全部地市',

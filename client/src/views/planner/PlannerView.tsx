@@ -33,6 +33,7 @@ import { HEXAGON_MAX_ZOOM, hexagonData, hexagonLayer, hexagonRadiusKm, meanKm } 
 import type { CatchmentProps } from '../../../../server/engine/worker_catchments.ts';
 import type { Feature } from 'geojson';
 import { formatNumber, setLanguage } from '../../i18n/index.ts';
+import { NavLinks } from '../common/NavLinks.tsx';
 import { SyntheticNote } from '../common/SyntheticNote.tsx';
 import { Breadcrumbs } from './Breadcrumbs.tsx';
 import { ChildPicker } from './ChildPicker.tsx';
@@ -226,6 +227,7 @@ export function PlannerView() {
     <div className="app">
       <header className="header">
         <h1>{t('title')}</h1>
+        <NavLinks />
         <SearchBox datasetId={id} onPick={(code, level) => setView(level === 'village' ? { unit: code.slice(0, 9), village: code } : { unit: code, village: null })} />
         {s && <SummaryBar summary={s} />}
         <button className="lang" onClick={() => setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}>

@@ -2,16 +2,20 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { z } from 'zod';
+import type { AdminUnit, ServicePoint, Village, Worker } from '../domain/index.ts';
+import { REASONS, THINGS } from './reasons.ts';
 import {
-  adminUnitSchema,
-  servicePointSchema,
-  villageSchema,
-  workerSchema,
-  type AdminUnit,
-  type ServicePoint,
-  type Village,
-  type Worker,
-} from '../domain/index.ts';
+  parentIssues,
+  readAdminUnit,
+  readServicePoint,
+  readVillage,
+  readWorker,
+  serviceUnitIssues,
+  villageUnitIssues,
+  type Fields,
+  type Issue,
+  type RowResult,
+} from './row_rules.ts';
 
 /**
  * Reads a dataset folder in the project's own format (what `npm run data:build` writes and
@@ -49,95 +53,68 @@ export class RowError extends Error {
   }
 }
 
-function readRows<T>(dir: string, file: string, schema: z.ZodType<T>, toObject: (r: Record<string, string>) => unknown): T[] {
+/** Reads one CSV of the folder, row by row through the shared rules (row_rules.ts); the first bad row stops it. */
+function readRows<T>(dir: string, file: string, read: (f: Fields) => RowResult<T>): T[] {
   const text = readFileSync(join(dir, file), 'utf8');
   // Without header mode, record i is line i + 1 of the file even when blank lines are present.
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
   const fatal = parsed.errors.find((e) => e.type === 'Quotes');
   if (fatal) throw new RowError(file, (fatal.row ?? 0) + 1, '', fatal.message);
   const [header, ...records] = parsed.data;
-  if (!header) throw new RowError(file, 1, '', 'the file is empty');
+  if (!header) throw new RowError(file, 1, '', REASONS.emptyFile().en);
   const rows: T[] = [];
   records.forEach((record, i) => {
     if (record.length === 1 && record[0].trim() === '') return; // a blank line
     const line = i + 2;
-    if (record.length !== header.length)
-      throw new RowError(file, line, '', `expected ${header.length} fields, found ${record.length}`);
-    const raw = Object.fromEntries(header.map((h, k) => [h, record[k]]));
-    const result = schema.safeParse(toObject(raw));
-    if (!result.success) {
-      const issue = result.error.issues[0];
-      throw new RowError(file, line, issue.path.join('.'), issue.message);
-    }
-    rows.push(result.data);
+    if (record.length !== header.length) throw new RowError(file, line, '', REASONS.fieldCount(header.length, record.length).en);
+    const fields: Fields = Object.fromEntries(header.map((h, k) => [h, record[k]]));
+    const result = read(fields);
+    if (!result.value) throw new RowError(file, line, result.issues[0].column, result.issues[0].reason.en);
+    rows.push(result.value);
   });
   return rows;
 }
 
-const num = (s: string | undefined) => (s === undefined || s.trim() === '' ? NaN : Number(s));
+const first = (file: string, row: number, issues: Issue[]) => {
+  if (issues.length) throw new RowError(file, row, issues[0].column, issues[0].reason.en);
+};
 
-/** Checks that need more than one row: links between files, and counts against each other. */
+/** Checks that need more than one row: links between files (the same rules the importer applies). */
 function checkConsistency(content: Omit<DatasetContent, 'manifest' | 'boundaries'>): void {
-  const units = new Set(content.adminUnits.map((u) => u.code));
+  const units = new Set<string>();
   content.adminUnits.forEach((u, i) => {
-    if (u.parentCode !== null && !units.has(u.parentCode))
-      throw new RowError('admin_units.csv', i + 2, 'parent_code', `no unit ${u.parentCode}`);
+    if (units.has(u.code)) throw new RowError('admin_units.csv', i + 2, 'code', REASONS.duplicate(THINGS.unit, u.code, null).en);
+    units.add(u.code);
   });
+  const hasUnit = (code: string) => units.has(code);
+  content.adminUnits.forEach((u, i) => first('admin_units.csv', i + 2, parentIssues(u, hasUnit)));
   const villages = new Set<string>();
   content.villages.forEach((v, i) => {
     const row = i + 2;
-    if (villages.has(v.code)) throw new RowError('villages.csv', row, 'code', `duplicate village ${v.code}`);
+    if (villages.has(v.code)) throw new RowError('villages.csv', row, 'code', REASONS.duplicate(THINGS.village, v.code, null).en);
     villages.add(v.code);
-    if (!units.has(v.code.slice(0, 9))) throw new RowError('villages.csv', row, 'code', `no township ${v.code.slice(0, 9)} in admin_units.csv`);
-    if (v.children > v.population) throw new RowError('villages.csv', row, 'children', 'more children than people');
-    for (const c of ['leftBehind', 'disabled', 'orphaned', 'difficult'] as const)
-      if (v[c] > v.children) throw new RowError('villages.csv', row, c, 'more than the village has children');
+    first('villages.csv', row, villageUnitIssues(v.code, hasUnit));
   });
+  const workers = new Set<string>();
   content.workers.forEach((w, i) => {
-    for (const code of [w.homeVillage, ...w.roster])
-      if (!villages.has(code)) throw new RowError('workers.csv', i + 2, 'roster', `no village ${code}`);
+    if (workers.has(w.id)) throw new RowError('workers.csv', i + 2, 'id', REASONS.duplicate(THINGS.worker, w.id, null).en);
+    workers.add(w.id);
+    for (const code of w.roster) if (!villages.has(code)) throw new RowError('workers.csv', i + 2, 'roster', REASONS.noVillage(code).en);
+  });
+  const services = new Set<string>();
+  content.servicePoints.forEach((s, i) => {
+    if (services.has(s.id)) throw new RowError('service_points.csv', i + 2, 'id', REASONS.duplicate(THINGS.service, s.id, null).en);
+    services.add(s.id);
+    first('service_points.csv', i + 2, serviceUnitIssues(s.adminCode, (code) => units.has(code) || villages.has(code)));
   });
 }
 
 export function readDatasetDir(dir: string): DatasetContent {
   const manifest = manifestSchema.parse(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
-  const adminUnits = readRows(dir, 'admin_units.csv', adminUnitSchema, (r) => ({
-    code: r.code,
-    level: r.level,
-    name: r.name,
-    parentCode: r.parent_code || null,
-  }));
-  const villages = readRows(dir, 'villages.csv', villageSchema, (r) => ({
-    code: r.code,
-    name: r.name,
-    lon: num(r.lon),
-    lat: num(r.lat),
-    population: num(r.population),
-    children: num(r.children),
-    leftBehind: num(r.left_behind),
-    disabled: num(r.disabled),
-    orphaned: num(r.orphaned),
-    difficult: num(r.difficult),
-    coveredSince: r.covered_since ? num(r.covered_since) : null,
-  }));
-  const workers = readRows(dir, 'workers.csv', workerSchema, (r) => ({
-    id: r.id,
-    homeVillage: r.home_village,
-    lon: num(r.lon),
-    lat: num(r.lat),
-    capacity: num(r.capacity),
-    startYear: num(r.start_year),
-    roster: r.roster.split(/\s+/).filter(Boolean),
-  }));
-  const servicePoints = readRows(dir, 'service_points.csv', servicePointSchema, (r) => ({
-    id: r.id,
-    type: r.type,
-    name: r.name,
-    lon: num(r.lon),
-    lat: num(r.lat),
-    capacity: num(r.capacity),
-    adminCode: r.admin_code,
-  }));
+  const adminUnits = readRows(dir, 'admin_units.csv', readAdminUnit);
+  const villages = readRows(dir, 'villages.csv', readVillage);
+  const workers = readRows(dir, 'workers.csv', readWorker);
+  const servicePoints = readRows(dir, 'service_points.csv', readServicePoint);
   checkConsistency({ adminUnits, villages, workers, servicePoints });
   const boundaries: DatasetContent['boundaries'] = {};
   for (const layer of BOUNDARY_LAYERS) {

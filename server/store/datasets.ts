@@ -4,7 +4,8 @@ import type { Db } from './db.ts';
 
 /**
  * Datasets are versioned: every load or import writes a new dataset row with all its rows, in
- * one transaction, so a failed import leaves the previous version whole.
+ * one transaction, so a failed import leaves the previous version whole. The new version
+ * becomes the current one.
  */
 export function insertDataset(db: Db, content: DatasetContent, createdAt = new Date().toISOString()): number {
   return db.transaction(() => {
@@ -30,6 +31,7 @@ export function insertDataset(db: Db, content: DatasetContent, createdAt = new D
     for (const s of content.servicePoints) service.run(id, s.id, s.type, s.name, s.lon, s.lat, s.capacity, s.adminCode);
     const boundary = db.prepare('INSERT INTO boundary VALUES (?, ?, ?)');
     for (const [layer, geojson] of Object.entries(content.boundaries)) boundary.run(id, layer, geojson);
+    activateDataset(db, id, 'load', createdAt);
     return id;
   })();
 }
@@ -65,10 +67,22 @@ export function getDataset(db: Db, id: number) {
   return row ? toDataset(row) : null;
 }
 
-/** The dataset the dashboard shows unless asked for another: the newest version. */
+/**
+ * The dataset the dashboard shows unless asked for another: the version activated last (by a
+ * load, an import or a restore; see dataset_activation). Older databases without any activation
+ * fall back to the newest version.
+ */
 export function currentDatasetId(db: Db): number | null {
-  const row = db.prepare('SELECT id FROM dataset ORDER BY version DESC LIMIT 1').get() as { id: number } | undefined;
+  const row = (db.prepare('SELECT dataset_id AS id FROM dataset_activation ORDER BY seq DESC LIMIT 1').get() ??
+    db.prepare('SELECT id FROM dataset ORDER BY version DESC LIMIT 1').get()) as { id: number } | undefined;
   return row?.id ?? null;
+}
+
+export type ActivationReason = 'load' | 'import' | 'restore';
+
+/** Makes a version current. Append-only: the history of which version was current when stays. */
+export function activateDataset(db: Db, datasetId: number, reason: ActivationReason, at = new Date().toISOString()): void {
+  db.prepare('INSERT INTO dataset_activation (dataset_id, at, reason) VALUES (?, ?, ?)').run(datasetId, at, reason);
 }
 
 export function readBoundary(db: Db, datasetId: number, layer: BoundaryLayer): string | null {

@@ -72,4 +72,18 @@ export const MIGRATIONS: string[] = [
     PRIMARY KEY (dataset_id, layer)
   ) WITHOUT ROWID;
   `,
+  // Import (issue 7): which version is current, as a history. The newest activation row names
+  // the current version, so restoring an old version moves the marker instead of copying or
+  // deleting data, and every change of the current version stays on record.
+  `
+  CREATE TABLE dataset_activation (
+    seq INTEGER PRIMARY KEY,
+    dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE,
+    at TEXT NOT NULL,
+    reason TEXT NOT NULL CHECK (reason IN ('load', 'import', 'restore'))
+  );
+  INSERT INTO dataset_activation (dataset_id, at, reason)
+    SELECT id, created_at, 'load' FROM dataset ORDER BY version DESC LIMIT 1;
+  ALTER TABLE dataset ADD COLUMN based_on INTEGER REFERENCES dataset(id);
+  `,
 ];

@@ -106,7 +106,8 @@ describe('readDatasetDir', () => {
       [{ 'villages.csv': villagesWith('140105001003,丙村,112.5,37.8,5,9,0,0,0,0,') }, 'villages.csv', 'more children than people'],
       [{ 'villages.csv': villagesWith('140105001003,丙村,112.5,37.8,50,9,10,0,0,0,') }, 'villages.csv', 'more than the village has children'],
       [{ 'workers.csv': 'id,home_village,lon,lat,capacity,start_year,roster\nW1,140105001001,112.5,37.8,40,2015,140105001001 140105001099' }, 'workers.csv', 'no village 140105001099'],
-      [{ 'admin_units.csv': [FILES['admin_units.csv'], '140106,county,迎泽区,1499'].join('\n') }, 'admin_units.csv', 'no unit 1499'],
+      [{ 'admin_units.csv': [FILES['admin_units.csv'], '149901,county,迎泽区,1499'].join('\n') }, 'admin_units.csv', 'no unit 1499'],
+      [{ 'admin_units.csv': [FILES['admin_units.csv'], '140106,county,迎泽区,1499'].join('\n') }, 'admin_units.csv', 'does not belong to 1499'],
     ];
     for (const [files, file, reason] of cases) {
       const err = rowErrorOf(() => readDatasetDir(datasetDir(files)));

@@ -1,6 +1,7 @@
 /**
  * Starts the dashboard: `npm start` (built client) or `npm run dev` (Vite with hot reload).
- * PORT, HOST, DATA_DIR and DATASET_DIR come from the environment.
+ * PORT, HOST, DATA_DIR and DATASET_DIR come from the environment; AUTH_MODE and the limits too
+ * (server/auth/config.ts).
  */
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -9,6 +10,8 @@ import { openDb } from './store/db.ts';
 import { currentDatasetId } from './store/datasets.ts';
 import { analysisParamsSchema, resolveParams } from './domain/index.ts';
 import { DEFAULT_DATASET_DIR, ensureDataset } from './store/seed_default.ts';
+import { LocalModeRefused, securityConfig } from './auth/config.ts';
+import { listUsers } from './store/users.ts';
 
 const env = z
   .object({
@@ -19,6 +22,15 @@ const env = z
     DATASET_DIR: z.string().default(DEFAULT_DATASET_DIR),
   })
   .parse(process.env);
+
+let security;
+try {
+  security = securityConfig(process.env);
+} catch (err) {
+  if (!(err instanceof LocalModeRefused)) throw err;
+  console.error(`Refusing to start: ${err.message}`);
+  process.exit(1);
+}
 
 const dev = process.argv.includes('--dev');
 const started = Date.now();
@@ -31,15 +43,21 @@ if (dev) {
   const vite = await createServer({ server: { middlewareMode: true }, appType: 'spa' });
   client = vite.middlewares;
 }
-const { server, ctx } = createApp({ db, client });
+const { server, services } = createApp({ db, client, security, dev });
 server.listen(env.PORT, env.HOST, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env.PORT;
   console.log(`Coverage dashboard ready in ${Date.now() - started} ms: http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${port}/`);
+  console.log(
+    security.authMode === 'local'
+      ? 'Local single-user mode: no accounts, every request acts as the planner "local". Only this machine can connect. AUTH_MODE=accounts turns accounts on.'
+      : 'Accounts mode: sign in at /login.' +
+          (listUsers(db).length === 0 ? ' No users yet: create the first admin with "npm run user:add -- --name NAME --role admin".' : ''),
+  );
   // Analyse the current dataset with the default parameters while the first page loads, so the
   // first map and charts do not wait for it.
   const id = currentDatasetId(db);
-  if (id !== null) ctx.datasets.get(id).analysis.prepare(resolveParams(analysisParamsSchema.parse({}))).catch((err: unknown) => console.error(err));
+  if (id !== null) services.datasets.get(id).analysis.prepare(resolveParams(analysisParamsSchema.parse({}))).catch((err: unknown) => console.error(err));
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const)

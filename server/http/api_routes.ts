@@ -11,6 +11,9 @@ import type { Dataset } from '../domain/index.ts';
 import { send } from './send.ts';
 import { villageLayerIpc } from './village_layer.ts';
 import { servicePointsIpc, workersIpc } from './point_layers.ts';
+import { authorise, verdictMessage } from '../auth/authorise.ts';
+import type { Role } from '../domain/user.ts';
+import { AnalysisTimeoutError, ServerBusyError } from '../limits/analysis_gate.ts';
 
 /**
  * Binary layers, GeoJSON boundaries and CSV exports: what is too large or not JSON-shaped for
@@ -55,11 +58,15 @@ function badRequest(error: z.ZodError): Answer {
 const ARROW = 'application/vnd.apache.arrow.stream';
 
 /**
- * Each route: its path, its query schema, and what it answers for the dataset named (or the
- * current one). Routes whose query has analysis parameters get the analysis prepared first.
+ * Each route: its path, the least role that may call it, its query schema, and what it answers
+ * for the dataset named (or the current one). Routes whose query has analysis parameters get the
+ * analysis prepared first. Anything with village-level positions or figures is for planners.
  */
-interface Route<Q extends z.ZodType> {
+export interface Route<Q extends z.ZodType> {
   path: RegExp;
+  /** GET unless said; a state-changing route gets the CSRF check and an audit row in app.ts */
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  role: Role;
   query: Q;
   /** whether the answer reads analysis results (computed first, on both threads) */
   analysis?: true;
@@ -67,18 +74,20 @@ interface Route<Q extends z.ZodType> {
 }
 const route = <Q extends z.ZodType>(r: Route<Q>) => r as unknown as Route<z.ZodType>;
 
-const ROUTES = [
-  route({ path: /^\/api\/layers\/villages\.arrow$/, query: queryBase, handle: (l) => ({ type: ARROW, body: villageLayerIpc(l.columns.villages) }) }),
+export const API_ROUTES = [
+  route({ path: /^\/api\/layers\/villages\.arrow$/, role: 'planner', query: queryBase, handle: (l) => ({ type: ARROW, body: villageLayerIpc(l.columns.villages) }) }),
   route({
     path: /^\/api\/layers\/analysis\.arrow$/,
+    role: 'planner',
     query: analysisLayerQuery,
     analysis: true,
     handle: (l, q) => ({ type: ARROW, body: analysisLayerIpc(l, resolveParams(q.params), q.columns as AnalysisColumn[]) }),
   }),
-  route({ path: /^\/api\/layers\/services\.arrow$/, query: queryBase, handle: (l) => ({ type: ARROW, body: servicePointsIpc(l) }) }),
-  route({ path: /^\/api\/layers\/workers\.arrow$/, query: queryBase, analysis: true, handle: (l, q) => ({ type: ARROW, body: workersIpc(l, resolveParams(q.params)) }) }),
+  route({ path: /^\/api\/layers\/services\.arrow$/, role: 'planner', query: queryBase, handle: (l) => ({ type: ARROW, body: servicePointsIpc(l) }) }),
+  route({ path: /^\/api\/layers\/workers\.arrow$/, role: 'planner', query: queryBase, analysis: true, handle: (l, q) => ({ type: ARROW, body: workersIpc(l, resolveParams(q.params)) }) }),
   route({
     path: /^\/api\/exports\/gaps\.csv$/,
+    role: 'planner',
     query: gapsQuery,
     analysis: true,
     handle: (l, q) => {
@@ -90,6 +99,7 @@ const ROUTES = [
   }),
   route({
     path: /^\/api\/boundaries\/([a-z]+)\.geojson$/,
+    role: 'viewer',
     query: queryBase,
     handle: (l, _q, match, ctx) => {
       const layer = BOUNDARY_LAYERS.find((b) => b === match[1]);
@@ -105,9 +115,17 @@ export async function handleApi(ctx: AppContext, req: IncomingMessage, res: Serv
     if (reply.filename) res.setHeader('content-disposition', `attachment; filename="${reply.filename}"`);
     send(req, res, 200, reply.type, reply.body);
   };
-  for (const r of ROUTES) {
+  for (const r of API_ROUTES) {
     const match = url.pathname.match(r.path);
     if (!match) continue;
+    // the role check comes first: a caller without the role learns nothing, not even about bad queries
+    const verdict = authorise(ctx.user, r.role);
+    if (verdict !== 'ok') return answer({ status: verdict === 'UNAUTHORIZED' ? 401 : 403, message: verdictMessage(verdict, url.pathname, r.role, ctx.user) });
+    const method = r.method ?? 'GET';
+    if (req.method !== method && !(method === 'GET' && req.method === 'HEAD')) {
+      res.setHeader('allow', method);
+      return answer({ status: 405, message: `${url.pathname} takes ${method}, not ${req.method}` });
+    }
     const q = r.query.safeParse(Object.fromEntries(url.searchParams));
     if (!q.success) return answer(badRequest(q.error));
     const query = q.data as { dataset?: number; params: z.output<typeof analysisParamsSchema> };
@@ -115,8 +133,21 @@ export async function handleApi(ctx: AppContext, req: IncomingMessage, res: Serv
     const dataset = id === null ? null : getDataset(ctx.db, id);
     if (!dataset) return answer({ status: 404, message: `no dataset ${query.dataset ?? '(none loaded)'}` });
     const loaded: Loaded = { dataset, ...ctx.datasets.get(dataset.id) };
-    if (r.analysis) await loaded.analysis.prepare(resolveParams(query.params));
-    return answer(r.handle(loaded, q.data, match, ctx));
+    if (!r.analysis) return answer(r.handle(loaded, q.data, match, ctx));
+    try {
+      const reply = await ctx.analysisGate.run(async () => {
+        await loaded.analysis.prepare(resolveParams(query.params));
+        return r.handle(loaded, q.data, match, ctx);
+      });
+      return answer(reply);
+    } catch (err) {
+      if (err instanceof ServerBusyError) {
+        res.setHeader('retry-after', String(err.retryAfterS));
+        return answer({ status: 503, message: err.message });
+      }
+      if (err instanceof AnalysisTimeoutError) return answer({ status: 504, message: err.message });
+      throw err;
+    }
   }
   answer({ status: 404, message: 'not found' });
 }

@@ -86,4 +86,54 @@ export const MIGRATIONS: string[] = [
     SELECT id, created_at, 'load' FROM dataset ORDER BY version DESC LIMIT 1;
   ALTER TABLE dataset ADD COLUMN based_on INTEGER REFERENCES dataset(id);
   `,
+  // Accounts (issue 8): users, sessions (only a hash of each token is stored) and the audit log
+  // of every mutation. Audit rows keep the user's name as it was and have no foreign key, so the
+  // history outlives the account.
+  `
+  CREATE TABLE app_user (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    role TEXT NOT NULL CHECK (role IN ('viewer', 'planner', 'admin')),
+    password_hash TEXT NOT NULL,
+    disabled INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    last_login_at TEXT
+  );
+  CREATE TABLE session (
+    token_hash TEXT PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX session_user ON session (user_id);
+  CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    user_id INTEGER,
+    user_name TEXT NOT NULL,
+    path TEXT NOT NULL,
+    input TEXT,
+    ok INTEGER NOT NULL,
+    error TEXT,
+    before TEXT,
+    after TEXT
+  );
+  CREATE INDEX audit_log_user ON audit_log (user_name, id);
+  CREATE INDEX audit_log_path ON audit_log (path, id);
+  `,
+  // Planning (issue 4): saved expansion scenarios. A scenario keeps the request that produced it
+  // (parameters, scope, target), the dataset version it ran on, and its result with every chosen
+  // site and the villages each serves, so it reads back exactly as it was, whatever changes later.
+  `
+  CREATE TABLE scenario (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    dataset_id INTEGER NOT NULL REFERENCES dataset(id),
+    request TEXT NOT NULL,
+    result TEXT NOT NULL,
+    served TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  `,
 ];

@@ -1,13 +1,19 @@
 import { router } from '../trpc.ts';
 import { analysisRouter } from './analysis.ts';
+import { auditRouter } from './audit.ts';
+import { authRouter } from './auth.ts';
 import { datasetsRouter } from './datasets.ts';
 import { unitsRouter } from './units.ts';
+import { usersRouter } from './users.ts';
 import { villagesRouter } from './villages.ts';
 
 export const appRouter = router({
   analysis: analysisRouter,
+  audit: auditRouter,
+  auth: authRouter,
   datasets: datasetsRouter,
   units: unitsRouter,
+  users: usersRouter,
   villages: villagesRouter,
 });
 

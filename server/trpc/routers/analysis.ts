@@ -18,15 +18,18 @@ import { serviceRows } from '../../results/service_rows.ts';
 import { villageAnalysis } from '../../results/village_analysis.ts';
 import { workerRows, workersIn } from '../../results/worker_rows.ts';
 import { resolveAnalysis } from '../resolve_dataset.ts';
-import { publicProcedure, router } from '../trpc.ts';
+import { plannerProcedure, router, viewerProcedure } from '../trpc.ts';
 import { unitIndexOf } from '../unit_index.ts';
 
 const base = { datasetId: datasetIdSchema.optional(), params: analysisParamsSchema };
 const unitCode = adminCodeSchema.nullable().default(null);
+/** Aggregated figures any signed-in user may see, and village-level ones for planners; all go through the analysis queue. */
+const viewerAnalysis = viewerProcedure.meta({ analysis: true });
+const plannerAnalysis = plannerProcedure.meta({ analysis: true });
 
 export const analysisRouter = router({
   /** Coverage figures for a unit (or the whole dataset) and for each unit one level down. */
-  coverage: publicProcedure.input(z.object({ ...base, code: unitCode }).prefault({})).query(async ({ ctx, input }) => {
+  coverage: viewerAnalysis.input(z.object({ ...base, code: unitCode }).prefault({})).query(async ({ ctx, input }) => {
     const params = resolveParams(input.params);
     const loaded = await resolveAnalysis(ctx, input.datasetId, params);
     const unit = input.code === null ? null : unitIndexOf(loaded.columns, input.code);
@@ -37,7 +40,7 @@ export const analysisRouter = router({
   }),
 
   /** Villages not served or missing a service standard, highest need first. */
-  gaps: publicProcedure
+  gaps: plannerAnalysis
     .input(z.object({ ...base, code: unitCode, filter: gapFilterSchema.default({}), ...pageSchema.shape }).prefault({}))
     .query(async ({ ctx, input }) => {
       const params = resolveParams(input.params);
@@ -51,7 +54,7 @@ export const analysisRouter = router({
     }),
 
   /** One village: its worker, distance to each service type against its standard, status, need. */
-  village: publicProcedure.input(z.object({ ...base, code: villageCodeSchema })).query(async ({ ctx, input }) => {
+  village: plannerAnalysis.input(z.object({ ...base, code: villageCodeSchema })).query(async ({ ctx, input }) => {
     const params = resolveParams(input.params);
     const loaded = await resolveAnalysis(ctx, input.datasetId, params);
     const i = loaded.columns.villages.index.get(input.code);
@@ -60,7 +63,7 @@ export const analysisRouter = router({
   }),
 
   /** Service points of a unit with the villages and children they serve against capacity. */
-  services: publicProcedure
+  services: plannerAnalysis
     .input(z.object({ ...base, code: unitCode, type: serviceTypeSchema.optional(), ...pageSchema.shape }).prefault({}))
     .query(async ({ ctx, input }) => {
       const params = resolveParams(input.params);
@@ -72,7 +75,7 @@ export const analysisRouter = router({
     }),
 
   /** Workers of a unit with caseload, demand and capacity. */
-  workers: publicProcedure.input(z.object({ ...base, code: unitCode, ...pageSchema.shape }).prefault({})).query(async ({ ctx, input }) => {
+  workers: plannerAnalysis.input(z.object({ ...base, code: unitCode, ...pageSchema.shape }).prefault({})).query(async ({ ctx, input }) => {
     const params = resolveParams(input.params);
     const loaded = await resolveAnalysis(ctx, input.datasetId, params);
     if (input.code !== null) unitIndexOf(loaded.columns, input.code);
@@ -82,7 +85,7 @@ export const analysisRouter = router({
   }),
 
   /** Worker catchment polygons of a county or township, for the map. */
-  catchments: publicProcedure
+  catchments: plannerAnalysis
     .input(z.object({ ...base, code: adminCodeSchema.refine((c) => c.length >= 6, 'catchments are drawn for one county or township') }))
     .query(async ({ ctx, input }) => {
       const params = resolveParams(input.params);
@@ -97,7 +100,7 @@ export const analysisRouter = router({
    * with the type's standard. binKm defaults to a nice width giving about 30 bins up to the unit's
    * 99th percentile; a binKm giving more than 1,000 bins is refused.
    */
-  distanceHistogram: publicProcedure
+  distanceHistogram: viewerAnalysis
     .input(z.object({ ...base, code: unitCode, type: serviceTypeSchema, binKm: z.number().positive('a bin width must be positive').max(2000).optional() }))
     .query(async ({ ctx, input }) => {
       const params = resolveParams(input.params);

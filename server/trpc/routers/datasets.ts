@@ -1,6 +1,6 @@
 import { listDatasets } from '../../store/datasets.ts';
-import { publicProcedure, router } from '../trpc.ts';
+import { viewerProcedure, router } from '../trpc.ts';
 
 export const datasetsRouter = router({
-  list: publicProcedure.query(({ ctx }) => listDatasets(ctx.db)),
+  list: viewerProcedure.query(({ ctx }) => listDatasets(ctx.db)),
 });

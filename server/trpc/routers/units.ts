@@ -4,7 +4,7 @@ import { SUMMARY_FIELDS, type UnitTotals } from '../../engine/summarize_units.ts
 import type { DatasetColumns } from '../../engine/columns.ts';
 import { coverageGrowthOf } from '../../results/coverage_growth.ts';
 import { resolveDataset } from '../resolve_dataset.ts';
-import { publicProcedure, router } from '../trpc.ts';
+import { plannerProcedure, router, viewerProcedure } from '../trpc.ts';
 import { unitIndexOf } from '../unit_index.ts';
 import { searchUnits } from '../../results/search_units.ts';
 
@@ -28,14 +28,14 @@ function summaryOf(columns: DatasetColumns, totals: UnitTotals, unit: number | n
 
 export const unitsRouter = router({
   /** Figures for one unit, or for the whole dataset when no code is given. */
-  summary: publicProcedure.input(unitInput).query(({ ctx, input }) => {
+  summary: viewerProcedure.input(unitInput).query(({ ctx, input }) => {
     const { dataset, columns, totals } = resolveDataset(ctx, input.datasetId);
     const unit = input.code === null ? null : unitIndexOf(columns, input.code);
     return summaryOf(columns, totals, unit, dataset.name);
   }),
 
   /** The units one level down (provinces when no code is given), each with its figures. */
-  children: publicProcedure.input(unitInput).query(({ ctx, input }) => {
+  children: viewerProcedure.input(unitInput).query(({ ctx, input }) => {
     const { dataset, columns, totals } = resolveDataset(ctx, input.datasetId);
     const parent = input.code === null ? -1 : unitIndexOf(columns, input.code);
     const { admin } = columns;
@@ -47,7 +47,7 @@ export const unitsRouter = router({
   }),
 
   /** The unit and its ancestors, province first: for breadcrumbs. */
-  path: publicProcedure.input(z.object({ ...unitFields, code: adminCodeSchema })).query(({ ctx, input }) => {
+  path: viewerProcedure.input(z.object({ ...unitFields, code: adminCodeSchema })).query(({ ctx, input }) => {
     const { columns } = resolveDataset(ctx, input.datasetId);
     const { admin } = columns;
     const path: { code: string; name: string; level: string }[] = [];
@@ -57,7 +57,7 @@ export const unitsRouter = router({
   }),
 
   /** Units and villages whose name contains the text or whose code starts with it: for the search box. */
-  search: publicProcedure
+  search: plannerProcedure
     .input(z.object({ datasetId: datasetIdSchema.optional(), q: z.string().trim().min(1).max(40), limit: z.number().int().min(1).max(50).default(20) }))
     .query(({ ctx, input }) => searchUnits(resolveDataset(ctx, input.datasetId).columns, input.q, input.limit)),
 
@@ -65,7 +65,7 @@ export const unitsRouter = router({
    * Villages newly covered and covered in all, for every year from the first covered year to the
    * last (years with none new included), in a unit or the whole dataset; [] when none is covered.
    */
-  growth: publicProcedure.input(unitInput).query(({ ctx, input }) => {
+  growth: viewerProcedure.input(unitInput).query(({ ctx, input }) => {
     const loaded = resolveDataset(ctx, input.datasetId);
     const unit = input.code === null ? null : unitIndexOf(loaded.columns, input.code);
     return coverageGrowthOf(loaded, unit);

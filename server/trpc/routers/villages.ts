@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { datasetIdSchema, villageCodeSchema, type Village } from '../../domain/index.ts';
 import { resolveDataset } from '../resolve_dataset.ts';
 import { villageRecord } from '../../results/village_record.ts';
-import { publicProcedure, router } from '../trpc.ts';
+import { plannerProcedure, router } from '../trpc.ts';
 
 export const villagesRouter = router({
-  byCode: publicProcedure
+  byCode: plannerProcedure
     .input(z.object({ datasetId: datasetIdSchema.optional(), code: villageCodeSchema }))
     .query(({ ctx, input }): Village & { workerIds: string[] } => {
       const { columns } = resolveDataset(ctx, input.datasetId);

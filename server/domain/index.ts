@@ -4,3 +4,4 @@ export * from './worker.ts';
 export * from './service.ts';
 export * from './dataset.ts';
 export * from './analysis.ts';
+export * from './planning.ts';

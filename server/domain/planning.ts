@@ -113,7 +113,7 @@ export interface PlanResult {
   /** (bound - value) / bound, in percent: how far from optimal the plan can be at most */
   gapPercent: number;
   /** what the bound is: greedy's data-dependent bound, or the solver's proven bound */
-  boundKind: 'greedyMarginals' | 'solver';
+  boundKind: 'marginal' | 'lagrangian' | 'solver';
   /** true when the exact solver proved optimality within its tolerance */
   optimal: boolean;
   sites: PlanSite[];
@@ -134,7 +134,7 @@ export type PlanJobState = (typeof PLAN_JOB_STATES)[number];
 export interface PlanProgress {
   state: PlanJobState;
   /** what the job is doing now */
-  step: 'preparing' | 'candidates' | 'choosing' | 'solving' | 'explaining' | 'finished';
+  step: 'preparing' | 'candidates' | 'choosing' | 'solving' | 'bounding' | 'finished';
   done: number;
   total: number;
   message: string | null;
@@ -144,3 +144,22 @@ export const planJobIdSchema = z.string().regex(/^[0-9a-f]{16,64}$/, 'not a plan
 
 export const scenarioIdSchema = z.number().int().positive();
 export const scenarioNameSchema = z.string().trim().min(1, 'a scenario needs a name').max(120, 'at most 120 characters');
+
+/** "Why this village": what a chosen site serves, and the best nearby village not chosen. */
+export interface SiteExplanation {
+  site: PlanSite;
+  sites: number;
+  /** the villages it newly serves, nearest first */
+  villages: { code: string; name: string; km: number; weight: number; served: CategoryCounts }[];
+  /** the best village within reach of twice the worker reach that the plan did not choose, had it been chosen instead */
+  alternative: { code: string; name: string; km: number; gain: number } | null;
+}
+
+export interface ScenarioComparison {
+  a: { id: number; name: string; value: number; bound: number; gapPercent: number; sites: number; villagesServed: number; cost: number; served: CategoryCounts };
+  b: ScenarioComparison['a'];
+  /** sites in both plans, and in one only (code and name) */
+  both: number;
+  onlyA: { code: string; name: string; rank: number }[];
+  onlyB: { code: string; name: string; rank: number }[];
+}

@@ -2,6 +2,7 @@ import type { ExpansionInstance } from './instance.ts';
 import { groupNeeds } from './equity.ts';
 import { MaxHeap } from './max_heap.ts';
 import { evaluateSite, siteValue, takeSite } from './site_value.ts';
+import type { Progress } from './steps.ts';
 
 export interface ExpansionOptions {
   /** per phase: the budget in cost units (with unit costs, the number of new sites) */
@@ -37,18 +38,18 @@ export interface ExpansionPlan {
   exhausted: boolean;
 }
 
-export interface Progress {
-  done: number;
-  total: number;
-}
-
 const EPS = 1e-9;
 
 /**
- * Lazy greedy (Minoux's accelerated greedy): repeatedly place the site with the largest gain
- * per cost, keeping every other candidate in a heap under a stale upper bound of its gain,
- * which can only fall as villages are taken; a candidate is re-evaluated only when it reaches
- * the top. The result is exactly the plain greedy's (ties: the lower candidate index).
+ * Lazy greedy (Minoux's accelerated greedy): repeatedly place the site of largest value per
+ * cost, keeping every other candidate in a heap under its last computed value, which can only
+ * fall as villages are taken; a candidate is re-evaluated only when it reaches the top. The
+ * result is exactly the plain greedy's (ties: the lower candidate index).
+ *
+ * A site's value is its bound (site_value.ts): its gain, and with a capacity the gain with a
+ * fraction of the next village allowed. Choosing by the bound keeps the heap exact (whole-village
+ * gains can rise when a neighbour takes a big village, which would make stale keys wrong), and
+ * it differs from the gain by less than one village.
  *
  * Equity: while a group with candidates has fewer sites than the minimum, only candidates of
  * such groups are placed (best first); then all candidates compete.
@@ -121,8 +122,7 @@ export function* greedyExpansion(inst: ExpansionInstance, o: ExpansionOptions): 
       }
       if (equityStage && !inDeficit(k)) continue; // its group is done: it competes in the next stage
       evaluateSite(inst, k, taken, capacity);
-      key[k] = siteValue.bound / cost[k];
-      const ratio = siteValue.gain / cost[k];
+      const ratio = (key[k] = siteValue.bound / cost[k]);
       if (siteValue.gain >= minGain && (ratio > bestRatio || (ratio === bestRatio && k < best))) {
         if (best >= 0) popped.push(best);
         best = k;
@@ -238,12 +238,4 @@ function boundOfBest(inst: ExpansionInstance, taken: Uint8Array, capacity: numbe
     }
   }
   return total;
-}
-
-/** Runs a generator to its end, ignoring its progress reports. */
-export function runToEnd<T>(gen: Generator<unknown, T>): T {
-  for (;;) {
-    const r = gen.next();
-    if (r.done) return r.value;
-  }
 }

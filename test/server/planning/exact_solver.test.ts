@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildExactModel, startFromPlan } from '../../../server/engine/expansion/exact_model.ts';
 import { planFromSolution } from '../../../server/engine/expansion/exact_plan.ts';
-import { greedyExpansion, runToEnd } from '../../../server/engine/expansion/greedy.ts';
+import { greedyExpansion } from '../../../server/engine/expansion/greedy.ts';
+import { runToEnd } from '../../../server/engine/expansion/steps.ts';
 import type { ExpansionInstance } from '../../../server/engine/expansion/instance.ts';
 import { solveExact, SolverCancelled } from '../../../server/planning/exact_solver.ts';
 import { randomInstance } from '../engine/expansion/random_instance.ts';

@@ -3,9 +3,10 @@ import { DEFAULT_CATEGORY_WEIGHTS } from '../../../../server/domain/index.ts';
 import { assignWorkers, STATUS_SERVED } from '../../../../server/engine/assign_workers.ts';
 import { buildDatasetIndex } from '../../../../server/engine/dataset_index.ts';
 import { equityShortfall } from '../../../../server/engine/expansion/equity.ts';
-import { greedyExpansion, runToEnd, type ExpansionOptions } from '../../../../server/engine/expansion/greedy.ts';
+import { greedyExpansion, type ExpansionOptions } from '../../../../server/engine/expansion/greedy.ts';
+import { runToEnd } from '../../../../server/engine/expansion/steps.ts';
 import { buildExpansionInstance, villageWeight, type ExpansionInstance } from '../../../../server/engine/expansion/instance.ts';
-import { mulberry32, randInt, randomDataset, seedMsg, turfKm, type Rng } from '../random_dataset.ts';
+import { mulberry32, randInt, randomDataset, seedMsg, turfKm, vulnerableOf, type Rng } from '../random_dataset.ts';
 import { randomInstance } from './random_instance.ts';
 
 const SEEDS = Array.from({ length: 40 }, (_, i) => 9100 + i);
@@ -17,7 +18,8 @@ describe('expansion instance', () => {
     const index = buildDatasetIndex(cols);
     const reachKm = 1 + rng() * 15;
     const assignment = assignWorkers(cols, index, { workerReachKm: reachKm, enforceCapacity: rng() < 0.5, capacityOverride: null });
-    const inst = buildExpansionInstance(cols, index, assignment, { reachKm, weights: DEFAULT_CATEGORY_WEIGHTS, range: [0, cols.villages.count], list: null });
+    const capacity = rng() < 0.5 ? Infinity : 5 + randInt(rng, 60);
+    const inst = buildExpansionInstance(cols, index, assignment, { reachKm, weights: DEFAULT_CATEGORY_WEIGHTS, capacity, range: [0, cols.villages.count], list: null });
     const { villages, workers } = cols;
 
     const onRoster = new Set<number>();
@@ -28,31 +30,40 @@ describe('expansion instance', () => {
     inst.candidates.forEach((c, k) => {
       const got = [...inst.adjVillage.subarray(inst.adjStart[k], inst.adjStart[k + 1])];
       for (let v = 0; v < villages.count; v++) {
-        if (assignment.status[v] === STATUS_SERVED) {
-          expect(got, seedMsg(seed, `served village ${v} is not demand`)).not.toContain(v);
+        if (assignment.status[v] === STATUS_SERVED || vulnerableOf(villages, v) > capacity) {
+          expect(got, seedMsg(seed, `village ${v} is served, or too large for one worker: not demand`)).not.toContain(v);
           continue;
         }
         const km = turfKm(villages.lon[c], villages.lat[c], villages.lon[v], villages.lat[v]);
         if (km < reachKm - 1e-3) expect(got, seedMsg(seed, `village ${v} at ${km} km of candidate ${c}`)).toContain(v);
         if (km > reachKm + 1e-3) expect(got, seedMsg(seed)).not.toContain(v);
       }
-      const kms = [...inst.adjKm.subarray(inst.adjStart[k], inst.adjStart[k + 1])];
-      kms.forEach((km, i) => {
-        expect(Math.abs(km - turfKm(villages.lon[c], villages.lat[c], villages.lon[got[i]], villages.lat[got[i]]))).toBeLessThan(1e-3);
-        if (i > 0) expect(km).toBeGreaterThanOrEqual(kms[i - 1]);
-      });
+      // listed in the order a worker takes them: weight per child descending, then index
+      for (let i = 1; i < got.length; i++) {
+        const [d0, d1] = [inst.density[got[i - 1]], inst.density[got[i]]];
+        expect(d0 > d1 || (d0 === d1 && got[i - 1] < got[i])).toBe(true);
+      }
     });
     for (let v = 0; v < villages.count; v++) {
-      expect(inst.weight[v]).toBe(assignment.status[v] === STATUS_SERVED ? 0 : villageWeight(cols, v, DEFAULT_CATEGORY_WEIGHTS));
+      const demand = assignment.status[v] !== STATUS_SERVED && vulnerableOf(villages, v) <= capacity;
+      expect(inst.weight[v]).toBe(demand ? villageWeight(cols, v, DEFAULT_CATEGORY_WEIGHTS) : 0);
     }
   });
 });
 
-/** What a site adds, written plainly: all untaken villages, or with capacity by weight per child (stable), whole villages. */
-function referenceGain(inst: ExpansionInstance, k: number, taken: Set<number>, capacity: number): { gain: number; villages: number[] } {
+/**
+ * What a site adds, written plainly: all untaken villages; with a capacity, whole villages by
+ * weight per child (then index) while they fit, and as bound the same with a
+ * fraction of the first that does not fit.
+ */
+function referenceGain(inst: ExpansionInstance, k: number, taken: Set<number>, capacity: number): { gain: number; bound: number; villages: number[] } {
   const near = [...inst.adjVillage.subarray(inst.adjStart[k], inst.adjStart[k + 1])].filter((v) => !taken.has(v));
-  if (capacity === Infinity) return { gain: near.reduce((s, v) => s + inst.weight[v], 0), villages: near };
-  const order = [...near].sort((a, b) => (inst.density[b] === inst.density[a] ? 0 : inst.density[b] > inst.density[a] ? 1 : -1));
+  if (capacity === Infinity) {
+    const gain = near.reduce((s, v) => s + inst.weight[v], 0);
+    return { gain, bound: gain, villages: near };
+  }
+  const d = inst.density;
+  const order = [...near].sort((a, b) => (d[a] !== d[b] ? (d[a] > d[b] ? -1 : 1) : a - b));
   let used = 0, gain = 0;
   const villages: number[] = [];
   for (const v of order) {
@@ -61,10 +72,20 @@ function referenceGain(inst: ExpansionInstance, k: number, taken: Set<number>, c
     gain += inst.weight[v];
     villages.push(v);
   }
-  return { gain, villages };
+  let room = capacity, bound = 0;
+  for (const v of order) {
+    if (inst.load[v] <= room) {
+      room -= inst.load[v];
+      bound += inst.weight[v];
+    } else {
+      bound += (inst.weight[v] * room) / inst.load[v];
+      break;
+    }
+  }
+  return { gain, bound, villages };
 }
 
-/** Plain greedy: every step evaluates every affordable candidate; best gain per cost, lower index on ties. */
+/** Plain greedy: every step evaluates every affordable candidate; best value (bound) per cost, lower index on ties. */
 function referenceGreedy(inst: ExpansionInstance, o: ExpansionOptions) {
   const taken = new Set<number>();
   const chosen = new Set<number>();
@@ -78,10 +99,10 @@ function referenceGreedy(inst: ExpansionInstance, o: ExpansionOptions) {
       let best = -1, bestRatio = -Infinity;
       for (let k = 0; k < inst.candidates.length; k++) {
         if (chosen.has(k) || o.cost[k] > remaining + 1e-9) continue;
-        const { gain } = referenceGain(inst, k, taken, o.capacity);
-        if (gain > 1e-9 && gain / o.cost[k] > bestRatio) {
+        const { gain, bound } = referenceGain(inst, k, taken, o.capacity);
+        if (gain > 1e-9 && bound / o.cost[k] > bestRatio) {
           best = k;
-          bestRatio = gain / o.cost[k];
+          bestRatio = bound / o.cost[k];
         }
       }
       if (best < 0) break;
@@ -141,11 +162,11 @@ describe('lazy greedy', () => {
     }
   });
 
-  it.each(SEEDS.slice(0, 20))('with one site, equals the best single site (brute force) (seed %i)', (seed) => {
+  it.each(SEEDS.slice(0, 20))('with one site and no capacity, equals the best single site (brute force) (seed %i)', (seed) => {
     const rng = mulberry32(seed);
     const n = 1 + randInt(rng, 40);
     const inst = randomInstance(rng, n, 1 + randInt(rng, 60), 1 + randInt(rng, 10));
-    const capacity = rng() < 0.5 ? Infinity : 20 + randInt(rng, 60);
+    const capacity = Infinity;
     const plan = runToEnd(greedyExpansion(inst, { phaseBudgets: [1], cost: new Float64Array(n).fill(1), capacity, group: null, groupMinimum: 0 }));
     const best = Math.max(0, ...Array.from({ length: n }, (_, k) => referenceGain(inst, k, new Set(), capacity).gain));
     expect(plan.value).toBeCloseTo(best, 9);
@@ -168,8 +189,10 @@ describe('lazy greedy', () => {
       // every group gets its minimum (or all its candidates, reported as too few)
       for (const s of short) expect(s.reason, seedMsg(seed)).toBe('fewCandidates');
     } else {
-      expect(short.some((s) => s.reason === 'notEnoughSites'), seedMsg(seed)).toBe(true);
-      expect(plan.sites.length).toBe(Math.min(k, n));
+      // every site goes to a county still below its minimum, and some stay below
+      expect(short.length, seedMsg(seed)).toBeGreaterThan(0);
+      expect(plan.sites.length).toBe(k);
+      for (const site of plan.sites) expect(group[site]).toBeGreaterThanOrEqual(0);
     }
     for (let g = 0; g < groups; g++) {
       const placed = [...plan.sites].filter((s) => group[s] === g).length;

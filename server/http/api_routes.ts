@@ -4,6 +4,8 @@ import { adminCodeSchema, analysisParamsSchema, datasetIdSchema, gapFilterSchema
 import { BOUNDARY_LAYERS } from '../ingest/read_dataset_dir.ts';
 import { analysisLayerIpc, ANALYSIS_COLUMNS, type AnalysisColumn } from '../results/analysis_layer.ts';
 import { gapCsv } from '../results/gap_csv.ts';
+import { scenarioCsv, scenarioGeoJson } from '../results/scenario_exports.ts';
+import { getScenario } from '../store/scenarios.ts';
 import { currentDatasetId, getDataset, readBoundary } from '../store/datasets.ts';
 import type { AppContext } from '../trpc/context.ts';
 import type { LoadedDataset } from '../store/dataset_cache.ts';
@@ -95,6 +97,18 @@ export const API_ROUTES = [
       if (unit === undefined) return { status: 404, message: `no administrative unit ${q.code}` };
       const csv = gapCsv(l, resolveParams(q.params), unit, { category: q.category, serviceType: q.serviceType });
       return { type: 'text/csv; charset=utf-8', body: csv, filename: `gaps-${q.code ?? 'all'}.csv` };
+    },
+  }),
+  route({
+    path: /^\/api\/exports\/scenarios\/(\d+)\.(csv|geojson)$/,
+    role: 'planner',
+    query: queryBase,
+    handle: (_l, _q, match, ctx) => {
+      const scenario = getScenario(ctx.db, Number(match[1]));
+      if (!scenario) return { status: 404, message: `no scenario ${match[1]}` };
+      return match[2] === 'csv'
+        ? { type: 'text/csv; charset=utf-8', body: scenarioCsv(scenario), filename: `scenario-${scenario.id}.csv` }
+        : { type: 'application/geo+json', body: scenarioGeoJson(scenario), filename: `scenario-${scenario.id}.geojson` };
     },
   }),
   route({

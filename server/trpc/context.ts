@@ -4,6 +4,7 @@ import { defaultSecurityConfig, type SecurityConfig } from '../auth/config.ts';
 import { FailureWindow } from '../auth/rate_limit.ts';
 import type { RequestIdentity } from '../auth/sessions.ts';
 import { AnalysisGate } from '../limits/analysis_gate.ts';
+import { PlanJobs } from '../planning/plan_jobs.ts';
 import { LOCAL_USER, type SessionUser } from '../domain/user.ts';
 
 /** What lives as long as the server: the database, loaded datasets, limits. */
@@ -15,6 +16,8 @@ export interface AppServices {
   analysisGate: AnalysisGate;
   /** failed sign-ins by name and address, and by address */
   loginFailures: { byName: FailureWindow; byAddress: FailureWindow };
+  /** expansion planning runs in progress and recently finished */
+  plans: PlanJobs;
 }
 
 /**
@@ -55,6 +58,7 @@ export function createServices(db: Db, security: SecurityConfig = defaultSecurit
       byName: new FailureWindow(login.maxFailures, login.windowMs),
       byAddress: new FailureWindow(login.addressMaxFailures, login.windowMs),
     },
+    plans: new PlanJobs(),
   };
 }
 

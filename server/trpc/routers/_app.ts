@@ -3,6 +3,10 @@ import { analysisRouter } from './analysis.ts';
 import { auditRouter } from './audit.ts';
 import { authRouter } from './auth.ts';
 import { datasetsRouter } from './datasets.ts';
+import { importsRouter } from './imports.ts';
+import { planningRouter } from './planning.ts';
+import { scenariosRouter } from './scenarios.ts';
+import { qualityRouter } from './quality.ts';
 import { unitsRouter } from './units.ts';
 import { usersRouter } from './users.ts';
 import { villagesRouter } from './villages.ts';
@@ -12,6 +16,10 @@ export const appRouter = router({
   audit: auditRouter,
   auth: authRouter,
   datasets: datasetsRouter,
+  imports: importsRouter,
+  planning: planningRouter,
+  scenarios: scenariosRouter,
+  quality: qualityRouter,
   units: unitsRouter,
   users: usersRouter,
   villages: villagesRouter,

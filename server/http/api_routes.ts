@@ -4,8 +4,6 @@ import { adminCodeSchema, analysisParamsSchema, datasetIdSchema, gapFilterSchema
 import { BOUNDARY_LAYERS } from '../ingest/read_dataset_dir.ts';
 import { analysisLayerIpc, ANALYSIS_COLUMNS, type AnalysisColumn } from '../results/analysis_layer.ts';
 import { gapCsv } from '../results/gap_csv.ts';
-import { scenarioCsv, scenarioGeoJson } from '../results/scenario_exports.ts';
-import { getScenario } from '../store/scenarios.ts';
 import { currentDatasetId, getDataset, readBoundary } from '../store/datasets.ts';
 import type { AppContext } from '../trpc/context.ts';
 import type { LoadedDataset } from '../store/dataset_cache.ts';
@@ -13,6 +11,7 @@ import type { Dataset } from '../domain/index.ts';
 import { send } from './send.ts';
 import { villageLayerIpc } from './village_layer.ts';
 import { servicePointsIpc, workersIpc } from './point_layers.ts';
+import { datasetZip, errorsCsv, errorsQuery, receiveUpload, uploadQuery } from './import_routes.ts';
 import { authorise, verdictMessage } from '../auth/authorise.ts';
 import type { Role } from '../domain/user.ts';
 import { AnalysisTimeoutError, ServerBusyError } from '../limits/analysis_gate.ts';
@@ -72,7 +71,9 @@ export interface Route<Q extends z.ZodType> {
   query: Q;
   /** whether the answer reads analysis results (computed first, on both threads) */
   analysis?: true;
-  handle: (loaded: Loaded, query: z.output<Q>, match: RegExpMatchArray, ctx: AppContext) => Reply;
+  handle?: (loaded: Loaded, query: z.output<Q>, match: RegExpMatchArray, ctx: AppContext) => Reply;
+  /** instead of `handle`: reads the request itself (an upload) and needs no dataset loaded */
+  request?: (req: IncomingMessage, query: z.output<Q>, match: RegExpMatchArray, ctx: AppContext) => Promise<Reply>;
 }
 const route = <Q extends z.ZodType>(r: Route<Q>) => r as unknown as Route<z.ZodType>;
 
@@ -99,18 +100,10 @@ export const API_ROUTES = [
       return { type: 'text/csv; charset=utf-8', body: csv, filename: `gaps-${q.code ?? 'all'}.csv` };
     },
   }),
-  route({
-    path: /^\/api\/exports\/scenarios\/(\d+)\.(csv|geojson)$/,
-    role: 'planner',
-    query: queryBase,
-    handle: (_l, _q, match, ctx) => {
-      const scenario = getScenario(ctx.db, Number(match[1]));
-      if (!scenario) return { status: 404, message: `no scenario ${match[1]}` };
-      return match[2] === 'csv'
-        ? { type: 'text/csv; charset=utf-8', body: scenarioCsv(scenario), filename: `scenario-${scenario.id}.csv` }
-        : { type: 'application/geo+json', body: scenarioGeoJson(scenario), filename: `scenario-${scenario.id}.geojson` };
-    },
-  }),
+  // imports (issue 7): the upload, an import's full error list, a version in the import format
+  route({ path: /^\/api\/imports\/upload$/, method: 'POST', role: 'planner', query: uploadQuery, request: (req, q, _m, ctx) => receiveUpload(req, q, ctx) }),
+  route({ path: /^\/api\/imports\/([0-9a-f-]{36})\/errors\.csv$/, role: 'planner', query: errorsQuery, request: (_req, _q, m, ctx) => errorsCsv(m, ctx) }),
+  route({ path: /^\/api\/exports\/dataset\.zip$/, role: 'planner', query: queryBase, handle: (l, _q, _m, ctx) => datasetZip(l.dataset.id, l.dataset.version, ctx) }),
   route({
     path: /^\/api\/boundaries\/([a-z]+)\.geojson$/,
     role: 'viewer',
@@ -142,16 +135,17 @@ export async function handleApi(ctx: AppContext, req: IncomingMessage, res: Serv
     }
     const q = r.query.safeParse(Object.fromEntries(url.searchParams));
     if (!q.success) return answer(badRequest(q.error));
+    if (r.request) return answer(await r.request(req, q.data, match, ctx));
     const query = q.data as { dataset?: number; params: z.output<typeof analysisParamsSchema> };
     const id = query.dataset ?? currentDatasetId(ctx.db);
     const dataset = id === null ? null : getDataset(ctx.db, id);
     if (!dataset) return answer({ status: 404, message: `no dataset ${query.dataset ?? '(none loaded)'}` });
     const loaded: Loaded = { dataset, ...ctx.datasets.get(dataset.id) };
-    if (!r.analysis) return answer(r.handle(loaded, q.data, match, ctx));
+    if (!r.analysis) return answer(r.handle!(loaded, q.data, match, ctx));
     try {
       const reply = await ctx.analysisGate.run(async () => {
         await loaded.analysis.prepare(resolveParams(query.params));
-        return r.handle(loaded, q.data, match, ctx);
+        return r.handle!(loaded, q.data, match, ctx);
       });
       return answer(reply);
     } catch (err) {

@@ -71,3 +71,14 @@ export const THINGS = {
   unit: r('unit', '单位'),
   feature: r('feature', '要素'),
 } as const;
+
+/** A problem with a file as a whole (not one row): nothing of it is imported. */
+export class ImportFileError extends Error {
+  constructor(
+    readonly reason: Reason,
+    /** the file inside a dataset folder or zip, empty for a single file */
+    readonly file = '',
+  ) {
+    super(file ? `${file}: ${reason.en}` : reason.en);
+  }
+}

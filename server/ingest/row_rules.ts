@@ -35,7 +35,10 @@ const DEFAULT_MAX_LENGTH = 100;
 
 const FULLWIDTH = /[\uff01-\uff5e\u3000]/;
 
-/** Trimmed text, with full-width digits and letters (typed with a Chinese input method) made ASCII. */
+/** Trimmed text, as names are kept (full-width brackets in a name are part of it). */
+const plainText = (s: string | undefined): string => (s === undefined ? '' : s.trim());
+
+/** Trimmed text, with full-width digits and letters (typed with a Chinese input method) made ASCII: for numbers, codes and keywords. */
 export function cleanText(s: string | undefined): string {
   if (s === undefined) return '';
   const t = s.trim();
@@ -147,7 +150,7 @@ const fail = <T>(issues: Issue[]): RowResult<T> => ({ value: null, issues });
 export function readAdminUnit(f: Fields): RowResult<AdminUnit> {
   const row = validate(
     adminUnitSchema,
-    { code: parseCode(f.code), level: cleanText(f.level), name: cleanText(f.name), parentCode: parseCode(f.parent_code) || null },
+    { code: parseCode(f.code), level: cleanText(f.level), name: plainText(f.name), parentCode: parseCode(f.parent_code) || null },
     f,
   );
   if (!row.value) return row;
@@ -164,7 +167,7 @@ export function readVillage(f: Fields): RowResult<Village> {
     villageSchema,
     {
       code: parseCode(f.code),
-      name: cleanText(f.name),
+      name: plainText(f.name),
       lon: parseNumber(f.lon),
       lat: parseNumber(f.lat),
       population: parseNumber(f.population),
@@ -198,7 +201,7 @@ export function readWorker(f: Fields): RowResult<Worker> {
   const row = validate(
     workerSchema,
     {
-      id: cleanText(f.id),
+      id: plainText(f.id),
       homeVillage: home,
       lon: parseNumber(f.lon),
       lat: parseNumber(f.lat),
@@ -217,9 +220,9 @@ export function readServicePoint(f: Fields): RowResult<ServicePoint> {
   const row = validate(
     servicePointSchema,
     {
-      id: cleanText(f.id),
+      id: plainText(f.id),
       type: parseServiceType(f.type),
-      name: cleanText(f.name),
+      name: plainText(f.name),
       lon: parseNumber(f.lon),
       lat: parseNumber(f.lat),
       capacity: parseNumber(f.capacity),

@@ -4,8 +4,6 @@ import { auditRouter } from './audit.ts';
 import { authRouter } from './auth.ts';
 import { datasetsRouter } from './datasets.ts';
 import { importsRouter } from './imports.ts';
-import { planningRouter } from './planning.ts';
-import { scenariosRouter } from './scenarios.ts';
 import { qualityRouter } from './quality.ts';
 import { unitsRouter } from './units.ts';
 import { usersRouter } from './users.ts';
@@ -17,8 +15,6 @@ export const appRouter = router({
   auth: authRouter,
   datasets: datasetsRouter,
   imports: importsRouter,
-  planning: planningRouter,
-  scenarios: scenariosRouter,
   quality: qualityRouter,
   units: unitsRouter,
   users: usersRouter,

@@ -1,8 +1,12 @@
 import { StrictMode, Suspense, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { makeTrpcClient, TRPCProvider } from './api/trpc.ts';
+import { errorCodeOf, loginUrl, worthRetrying } from './api/errors.ts';
+import { noticeFor, showNotice } from './api/notices.ts';
 import { routeFor } from './views/routes.ts';
+import { AuthGate } from './views/common/AuthGate.tsx';
+import { Notice } from './views/common/Notice.tsx';
 import './i18n/index.ts';
 // Noto Sans SC (OFL) for browsers without a Chinese font: Vite bundles the files, so they come
 // from our own origin, and the browser fetches only the character subsets it draws and only
@@ -10,16 +14,36 @@ import './i18n/index.ts';
 import '@fontsource/noto-sans-sc/400.css';
 import './styles.css';
 
+/** A read refused for want of a session goes to sign-in; one refused for role or load says so briefly. */
+function onQueryError(err: unknown): void {
+  const code = errorCodeOf(err);
+  if (code === 'UNAUTHORIZED' && window.location.pathname !== '/login') window.location.assign(loginUrl());
+  else {
+    const notice = noticeFor(code);
+    if (notice) showNotice(notice);
+  }
+}
+
 function App() {
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 60_000, retry: 1 } } }));
+  const [queryClient] = useState(
+    () =>
+      new QueryClient({
+        queryCache: new QueryCache({ onError: onQueryError }),
+        defaultOptions: { queries: { staleTime: 60_000, retry: (count, err) => count < 1 && worthRetrying(err) } },
+      }),
+  );
   const [trpcClient] = useState(makeTrpcClient);
-  const Page = routeFor(window.location.pathname).page;
+  const route = routeFor(window.location.pathname);
+  const Page = route.page;
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-        <Suspense fallback={null}>
-          <Page />
-        </Suspense>
+        <AuthGate route={route}>
+          <Suspense fallback={null}>
+            <Page />
+          </Suspense>
+        </AuthGate>
+        <Notice />
       </TRPCProvider>
     </QueryClientProvider>
   );

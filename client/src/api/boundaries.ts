@@ -1,4 +1,5 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { HttpError } from './errors.ts';
 
 export type BoundaryLayer = 'countries' | 'provinces' | 'prefectures' | 'counties' | 'townships';
 export interface BoundaryProps {
@@ -11,6 +12,6 @@ export type Boundaries = FeatureCollection<Polygon | MultiPolygon, BoundaryProps
 
 export async function fetchBoundaries(datasetId: number, layer: BoundaryLayer): Promise<Boundaries> {
   const res = await fetch(`/api/boundaries/${layer}.geojson?dataset=${datasetId}`);
-  if (!res.ok) throw new Error(`${layer}: HTTP ${res.status}`);
+  if (!res.ok) throw new HttpError(res.status, `${layer}: HTTP ${res.status} ${await res.text()}`);
   return (await res.json()) as Boundaries;
 }

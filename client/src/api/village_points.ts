@@ -1,4 +1,5 @@
 import { tableFromIPC } from 'apache-arrow';
+import { HttpError } from './errors.ts';
 
 /** Village points as the map needs them: interleaved positions, the year covered (0 = not) and the code. */
 export interface VillagePoints {
@@ -11,7 +12,7 @@ export interface VillagePoints {
 
 async function fetchTable(url: string) {
   const res = await fetch(url);
-  if (!res.ok) throw new Error(`${url}: HTTP ${res.status} ${await res.text()}`);
+  if (!res.ok) throw new HttpError(res.status, `${url}: HTTP ${res.status} ${await res.text()}`);
   return tableFromIPC(new Uint8Array(await res.arrayBuffer()));
 }
 

@@ -1,5 +1,6 @@
 import { lazy, type ComponentType, type ReactElement } from 'react';
 import type { zhCN } from '../i18n/zh-CN.ts';
+import type { Role } from '../../../server/domain/user.ts';
 import { PlannerView } from './planner/PlannerView.tsx';
 
 /**
@@ -11,10 +12,17 @@ export interface Route {
   path: string;
   nav?: keyof typeof zhCN;
   page: ComponentType;
+  /**
+   * The least role that may open the page (default viewer: anyone signed in); 'public' for the
+   * sign-in page. The navigation lists a page only to those who may open it.
+   */
+  role?: Role | 'public';
 }
 
 export const ROUTES: Route[] = [
-  { path: '/', nav: 'navPlanner', page: PlannerView },
+  { path: '/', nav: 'navPlanner', page: PlannerView, role: 'planner' },
+  { path: '/login', page: lazyPage(() => import('./login/LoginView.tsx'), 'LoginView'), role: 'public' },
+  { path: '/admin', nav: 'navAdmin', page: lazyPage(() => import('./admin/AdminView.tsx'), 'AdminView'), role: 'admin' },
 ];
 
 /** Lazily loaded page: `lazyPage(() => import('./x/XView.tsx'), 'XView')`. */

@@ -5,6 +5,7 @@ import { groupNeeds, equityShortfall } from '../engine/expansion/equity.ts';
 import { buildExactModel, startFromPlan } from '../engine/expansion/exact_model.ts';
 import { planFromSolution } from '../engine/expansion/exact_plan.ts';
 import { greedyExpansion, type ExpansionPlan } from '../engine/expansion/greedy.ts';
+import { improveCaseloads } from '../engine/expansion/improve.ts';
 import { expansionInstance, tooLargeForOneWorker, type ExpansionInstance } from '../engine/expansion/instance.ts';
 import { lagrangianBound } from '../engine/expansion/lagrangian_bound.ts';
 import type { Progress } from '../engine/expansion/steps.ts';
@@ -77,7 +78,8 @@ export async function runPlan(subject: PlanSubject, request: PlanRequest, hooks:
   const tooLarge = capacity === Infinity ? 0 : tooLargeForOneWorker(subject.columns, subject.analysis.assignment(params), capacity);
   if (tooLarge > 0) notes.push(`tooLarge:${tooLarge}`);
 
-  const greedy = await drive(greedyExpansion(instance, { phaseBudgets: budgets, cost, capacity, group, groupMinimum: request.countyMinimum }), hooks, 'choosing');
+  const chosen = await drive(greedyExpansion(instance, { phaseBudgets: budgets, cost, capacity, group, groupMinimum: request.countyMinimum }), hooks, 'choosing');
+  const greedy = improveCaseloads(instance, chosen, capacity);
   if (greedy.exhausted) notes.push('exhausted');
 
   let plan = greedy;

@@ -1,7 +1,7 @@
 import type { ExpansionPlan } from './greedy.ts';
 import type { ExpansionInstance } from './instance.ts';
 import { haversineKm } from '../geo.ts';
-import { evaluateSite, siteValue } from './site_value.ts';
+import { bestGain } from './site_value.ts';
 
 export interface SiteAlternative {
   /** the candidate (index into instance.candidates), -1 when none was near */
@@ -28,8 +28,8 @@ export function bestAlternative(inst: ExpansionInstance, plan: ExpansionPlan, i:
     if (Math.abs(lat[v] - lat[site]) > radiusKm / 100) continue; // a degree of latitude is over 100 km
     const km = haversineKm(lon[site], lat[site], lon[v], lat[v]);
     if (km > radiusKm) continue;
-    evaluateSite(inst, k, taken, capacity);
-    if (siteValue.gain > best.gain || (siteValue.gain === best.gain && best.candidate >= 0 && km < best.km)) best = { candidate: k, gain: siteValue.gain, km };
+    const gain = bestGain(inst, k, taken, capacity);
+    if (gain > best.gain || (gain === best.gain && best.candidate >= 0 && km < best.km)) best = { candidate: k, gain, km };
   }
   return best;
 }

@@ -4,6 +4,8 @@ import { assignWorkers, STATUS_SERVED } from '../../../../server/engine/assign_w
 import { buildDatasetIndex } from '../../../../server/engine/dataset_index.ts';
 import { equityShortfall } from '../../../../server/engine/expansion/equity.ts';
 import { greedyExpansion, type ExpansionOptions } from '../../../../server/engine/expansion/greedy.ts';
+import { improveCaseloads } from '../../../../server/engine/expansion/improve.ts';
+import { packBest } from '../../../../server/engine/expansion/site_value.ts';
 import { runToEnd } from '../../../../server/engine/expansion/steps.ts';
 import { buildExpansionInstance, villageWeight, type ExpansionInstance } from '../../../../server/engine/expansion/instance.ts';
 import { mulberry32, randInt, randomDataset, seedMsg, turfKm, vulnerableOf, type Rng } from '../random_dataset.ts';
@@ -52,9 +54,9 @@ describe('expansion instance', () => {
 });
 
 /**
- * What a site adds, written plainly: all untaken villages; with a capacity, whole villages by
- * weight per child (then index) while they fit, and as bound the same with a
- * fraction of the first that does not fit.
+ * A site's value, written plainly: without a capacity, all untaken villages; with one, the bound
+ * is the fractional knapsack (by weight per child, then index), and what it takes is the best
+ * whole-village caseload (checked against brute force below).
  */
 function referenceGain(inst: ExpansionInstance, k: number, taken: Set<number>, capacity: number): { gain: number; bound: number; villages: number[] } {
   const near = [...inst.adjVillage.subarray(inst.adjStart[k], inst.adjStart[k + 1])].filter((v) => !taken.has(v));
@@ -64,14 +66,6 @@ function referenceGain(inst: ExpansionInstance, k: number, taken: Set<number>, c
   }
   const d = inst.density;
   const order = [...near].sort((a, b) => (d[a] !== d[b] ? (d[a] > d[b] ? -1 : 1) : a - b));
-  let used = 0, gain = 0;
-  const villages: number[] = [];
-  for (const v of order) {
-    if (used + inst.load[v] > capacity) continue;
-    used += inst.load[v];
-    gain += inst.weight[v];
-    villages.push(v);
-  }
   let room = capacity, bound = 0;
   for (const v of order) {
     if (inst.load[v] <= room) {
@@ -82,8 +76,66 @@ function referenceGain(inst: ExpansionInstance, k: number, taken: Set<number>, c
       break;
     }
   }
+  const villages: number[] = [];
+  const gain = packBest(inst, order, capacity, villages);
   return { gain, bound, villages };
 }
+
+/** The best subset of villages within the capacity, by enumeration. */
+function bruteKnapsack(inst: ExpansionInstance, items: number[], capacity: number): number {
+  let best = 0;
+  for (let mask = 0; mask < 1 << items.length; mask++) {
+    let load = 0, weight = 0;
+    items.forEach((v, i) => {
+      if (mask & (1 << i)) {
+        load += inst.load[v];
+        weight += inst.weight[v];
+      }
+    });
+    if (load <= capacity) best = Math.max(best, weight);
+  }
+  return best;
+}
+
+describe('packBest', () => {
+  it.each(SEEDS)('carries the most weighted children one worker can (brute force) (seed %i)', (seed) => {
+    const rng = mulberry32(seed);
+    const inst = randomInstance(rng, 1, 14, 14);
+    const items = [...inst.adjVillage.subarray(inst.adjStart[0], inst.adjStart[1])];
+    const capacity = randInt(rng, 120);
+    const taken: number[] = [];
+    const value = packBest(inst, items, capacity, taken);
+    expect(value, seedMsg(seed)).toBeCloseTo(bruteKnapsack(inst, items, capacity), 9);
+    expect(taken.reduce((s, v) => s + inst.load[v], 0)).toBeLessThanOrEqual(capacity);
+    expect(taken.reduce((s, v) => s + inst.weight[v], 0)).toBeCloseTo(value, 9);
+  });
+});
+
+describe('improveCaseloads', () => {
+  it.each(SEEDS)('never lowers the value, keeps every caseload within capacity and every village to one site (seed %i)', (seed) => {
+    const rng = mulberry32(seed);
+    const n = 2 + randInt(rng, 40);
+    const inst = randomInstance(rng, n, 5 + randInt(rng, 60), 2 + randInt(rng, 10));
+    const capacity = 10 + randInt(rng, 60);
+    const plan = runToEnd(greedyExpansion(inst, { phaseBudgets: [1 + randInt(rng, 6)], cost: new Float64Array(n).fill(1), capacity, group: null, groupMinimum: 0 }));
+    const better = improveCaseloads(inst, plan, capacity);
+    expect(better.value).toBeGreaterThanOrEqual(plan.value - 1e-9);
+    expect([...better.sites]).toEqual([...plan.sites]);
+    const seen = new Set<number>();
+    better.sites.forEach((k, i) => {
+      const list = [...better.servedVillage.subarray(better.servedStart[i], better.servedStart[i + 1])];
+      const reach = new Set(inst.adjVillage.subarray(inst.adjStart[k], inst.adjStart[k + 1]));
+      expect(list.reduce((s, v) => s + inst.load[v], 0)).toBeLessThanOrEqual(capacity);
+      expect(list.reduce((s, v) => s + inst.weight[v], 0)).toBeCloseTo(better.gain[i], 9);
+      for (const v of list) {
+        expect(reach.has(v)).toBe(true);
+        expect(seen.has(v)).toBe(false);
+        seen.add(v);
+      }
+    });
+    expect(better.value).toBeCloseTo(better.gain.reduce((a, b) => a + b, 0), 9);
+  });
+});
 
 /** Plain greedy: every step evaluates every affordable candidate; best value (bound) per cost, lower index on ties. */
 function referenceGreedy(inst: ExpansionInstance, o: ExpansionOptions) {

@@ -20,8 +20,16 @@ const EXPECTED: Record<string, { role: Role; example: string }> = {
   [/^\/api\/layers\/workers\.arrow$/.source]: { role: 'planner', example: '/api/layers/workers.arrow' },
   [/^\/api\/exports\/gaps\.csv$/.source]: { role: 'planner', example: '/api/exports/gaps.csv' },
   [/^\/api\/boundaries\/([a-z]+)\.geojson$/.source]: { role: 'viewer', example: '/api/boundaries/provinces.geojson' },
+  // planning and import (issues 6 and 7)
+  [/^\/api\/exports\/scenarios\/(\d+)\.(csv|geojson)$/.source]: { role: 'planner', example: '/api/exports/scenarios/1.geojson' },
+  [/^\/api\/exports\/dataset\.zip$/.source]: { role: 'planner', example: '/api/exports/dataset.zip' },
+  [/^\/api\/imports\/upload$/.source]: { role: 'planner', example: '/api/imports/upload' },
+  [/^\/api\/imports\/([0-9a-f-]{36})\/errors\.csv$/.source]: { role: 'planner', example: '/api/imports/00000000-0000-0000-0000-000000000000/errors.csv' },
 };
-const BY_PREFIX: [string, Role][] = [['/api/imports', 'planner']];
+const BY_PREFIX: [string, Role][] = [
+  ['/api/imports', 'planner'],
+  ['/api/exports/scenarios', 'planner'],
+];
 
 /** A URL for a route not listed above, from a plain pattern (literal path, maybe a ([a-z0-9]+) part). */
 function exampleOf(path: RegExp): string {

@@ -50,6 +50,7 @@ const BY_PREFIX: [string, Role][] = [
   ['imports.', 'planner'],
   ['users.', 'admin'],
   ['audit.', 'admin'],
+  ['quality.', 'planner'],
 ];
 const expectedRole = (path: string) => EXPECTED[path] ?? BY_PREFIX.find(([p]) => path.startsWith(p))?.[1];
 

@@ -7,6 +7,8 @@ interface Job {
   id: string;
   progress: PlanProgress;
   outcome: PlanOutcome | null;
+  /** the chosen plan while its bound is still being tightened */
+  provisional: PlanResult | null;
   controller: AbortController;
   finishedAt: number | null;
 }
@@ -34,9 +36,13 @@ export class PlanJobs {
     if ([...this.jobs.values()].filter((j) => j.progress.state === 'running').length >= this.maxRunning)
       throw new PlanningBusy(`${this.maxRunning} planning runs are already in progress; wait for one to finish or cancel it`);
     const id = randomBytes(16).toString('hex');
-    const job: Job = { id, progress: { state: 'running', step: 'preparing', done: 0, total: 1, message: null }, outcome: null, controller: new AbortController(), finishedAt: null };
+    const job: Job = { id, progress: { state: 'running', step: 'preparing', done: 0, total: 1, message: null }, outcome: null, provisional: null, controller: new AbortController(), finishedAt: null };
     this.jobs.set(id, job);
-    runPlan(subject, request, { signal: job.controller.signal, onProgress: (p) => (job.progress = { state: 'running', ...p }) })
+    runPlan(subject, request, {
+      signal: job.controller.signal,
+      onProgress: (p) => (job.progress = { state: 'running', ...p }),
+      onProvisional: (result) => (job.provisional = result),
+    })
       .then((outcome) => {
         job.outcome = outcome;
         job.progress = { state: 'done', step: 'finished', done: 1, total: 1, message: null };
@@ -50,9 +56,9 @@ export class PlanJobs {
     return id;
   }
 
-  status(id: string): { progress: PlanProgress; result: PlanResult | null } | null {
+  status(id: string): { progress: PlanProgress; result: PlanResult | null; provisional: PlanResult | null } | null {
     const job = this.jobs.get(id);
-    return job ? { progress: job.progress, result: job.outcome?.result ?? null } : null;
+    return job ? { progress: job.progress, result: job.outcome?.result ?? null, provisional: job.outcome ? null : job.provisional } : null;
   }
 
   outcome(id: string): PlanOutcome | null {

@@ -31,6 +31,8 @@ export interface PlanHooks {
   onProgress: (p: Omit<PlanProgress, 'state'>) => void;
   /** how long the Lagrangian bound may keep tightening, in ms */
   boundTimeMs?: number;
+  /** the plan as soon as it is chosen, while its bound is still being tightened */
+  onProvisional?: (result: PlanResult) => void;
 }
 
 /** Everything a finished run knows: what the user sees, and what "why this village" and saving need. */
@@ -92,6 +94,7 @@ export async function runPlan(subject: PlanSubject, request: PlanRequest, hooks:
     boundKind = 'solver';
     notes.push(...solved.notes);
   } else if (capacity === Infinity) {
+    hooks.onProvisional?.(describePlan(subject.columns, request, setup, plan, { boundKind, optimal, notes, elapsedMs: performance.now() - started }));
     // tighten the final bound for as long as allowed
     const total = budgets.reduce((a, b) => a + b, 0);
     const deadline = performance.now() + (hooks.boundTimeMs ?? 2000);
@@ -214,7 +217,9 @@ async function solveExactly(setup: PlanSetup, request: PlanRequest, greedy: Expa
     throw new PlanInputError(`the solver found no plan in ${request.timeLimitS} s (${result.status}); allow more time or use the greedy method`);
   }
   if (!result.optimal) notes.push(`solverStopped:${result.status}`);
-  const bound = Math.max(result.dualBound, result.objective ?? 0);
+  // the solver's bound and the greedy's are both valid: report the smaller (a solve stopped
+  // early may not have improved on its root relaxation yet)
+  const bound = Math.max(result.objective ?? 0, Math.min(result.dualBound, greedy.bound));
   return { plan: planFromSolution(instance, model, result.colValue, { cost, capacity, phaseBudgets: budgets, bound }), optimal: result.optimal, notes };
 }
 

@@ -33,7 +33,7 @@ export function* lagrangianBound(inst: ExpansionInstance, cost: Float64Array, bu
     }
     let bound = fractionalKnapsack(sums, cost, budget, chosenShare, order);
     for (let v = 0; v < V; v++) if (weight[v] > price[v]) bound += weight[v] - price[v];
-    if (bound < best - 1e-9 * Math.max(1, best)) {
+    if (it === 0 || bound < best - 1e-9 * Math.max(1, best)) {
       best = bound;
       sinceImproved = 0;
     } else if (++sinceImproved >= 4) {

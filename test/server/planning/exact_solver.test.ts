@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildExactModel, startFromPlan } from '../../../server/engine/expansion/exact_model.ts';
 import { planFromSolution } from '../../../server/engine/expansion/exact_plan.ts';
+import { lagrangianBound } from '../../../server/engine/expansion/lagrangian_bound.ts';
 import { greedyExpansion } from '../../../server/engine/expansion/greedy.ts';
 import { runToEnd } from '../../../server/engine/expansion/steps.ts';
 import type { ExpansionInstance } from '../../../server/engine/expansion/instance.ts';
@@ -107,5 +108,19 @@ describe('exact expansion with HiGHS', () => {
     const solving = solveExact(model, { start: null, timeLimitS: 30, signal: controller.signal });
     controller.abort();
     await expect(solving).rejects.toBeInstanceOf(SolverCancelled);
+  });
+});
+
+describe('the Lagrangian bound', () => {
+  it.each(SEEDS)('is at least the optimum and at most the greedy bound (seed %i)', (seed) => {
+    const rng = mulberry32(seed);
+    const n = 2 + randInt(rng, 8);
+    const inst = randomInstance(rng, n, 2 + randInt(rng, 10), 1 + randInt(rng, 5));
+    const k = 1 + randInt(rng, Math.min(3, n));
+    const cost = new Float64Array(n).fill(1);
+    const greedy = runToEnd(greedyExpansion(inst, { phaseBudgets: [k], cost, capacity: Infinity, group: null, groupMinimum: 0 }));
+    const bound = runToEnd(lagrangianBound(inst, cost, k, greedy.value, 40));
+    expect(bound, seedMsg(seed)).toBeGreaterThanOrEqual(bruteOptimum(inst, k, Infinity, null, null) - 1e-6);
+    expect(bound).toBeLessThanOrEqual(greedy.bound + 1e-6);
   });
 });

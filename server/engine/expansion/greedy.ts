@@ -1,5 +1,6 @@
 import type { ExpansionInstance } from './instance.ts';
 import { groupNeeds } from './equity.ts';
+import { fractionalKnapsack } from './fractional_knapsack.ts';
 import { MaxHeap } from './max_heap.ts';
 import { evaluateSite, siteValue, takeSite } from './site_value.ts';
 import type { Progress } from './steps.ts';
@@ -195,21 +196,9 @@ export function* greedyExpansion(inst: ExpansionInstance, o: ExpansionOptions): 
 
 /** The fractional knapsack over the bounds before anything is chosen, for any budget. */
 function boundsBeforeChoosing(bound: Float64Array, cost: Float64Array): (budget: number) => number {
-  const order = Array.from(bound.keys()).sort((a, b) => bound[b] / cost[b] - bound[a] / cost[a]);
-  return (budget) => {
-    let room = budget, total = 0;
-    for (const k of order) {
-      if (room <= 0 || bound[k] <= 0) break;
-      if (cost[k] <= room) {
-        total += bound[k];
-        room -= cost[k];
-      } else {
-        total += (bound[k] * room) / cost[k];
-        room = 0;
-      }
-    }
-    return total;
-  };
+  const share = new Float64Array(bound.length);
+  const order = new Int32Array(bound.length);
+  return (budget) => fractionalKnapsack(bound, cost, budget, share, order);
 }
 
 /**

@@ -107,7 +107,7 @@ export function* greedyExpansion(inst: ExpansionInstance, o: ExpansionOptions): 
   /** candidates too costly for what is left of this phase's budget */
   const aside: number[] = [];
 
-  // The best affordable, eligible candidate by gain per cost (ties: lower index), or -1.
+  // The best affordable, eligible candidate by value per cost (ties: lower index), or -1.
   // Every candidate popped and not chosen goes back with its fresh key, except those set aside.
   const popped: number[] = [];
   const select = (minGain: number): number => {

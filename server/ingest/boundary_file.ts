@@ -40,7 +40,13 @@ function featuresOf(json: unknown): AnyFeature[] {
     const topology = json as Topology;
     const out: AnyFeature[] = [];
     for (const object of Object.values(topology.objects)) {
-      const f = topoFeature(topology, object) as unknown as { type: string; features?: AnyFeature[] };
+      let f: { type: string; features?: AnyFeature[] };
+      try {
+        f = topoFeature(topology, object) as unknown as typeof f;
+      } catch (err) {
+        // arcs that are not there, objects of the wrong shape
+        throw new ImportFileError(REASONS.unreadable(`TopoJSON: ${(err as Error).message}`));
+      }
       if (f.type === 'FeatureCollection') out.push(...(f.features ?? []));
       else out.push(f as AnyFeature);
     }

@@ -19,9 +19,10 @@ import { checkBoundaryFeatures, CODE_LENGTH_OF_LAYER, loadBoundaryFeatures } fro
 import { CRS_LABELS, judgeShift, shiftMessage, ShiftSample } from './crs.ts';
 import { datasetFiles } from './dataset_source.ts';
 import { ErrorLog } from './error_log.ts';
-import { ImportFileError } from './reasons.ts';
+import { ImportFileError, REASONS } from './reasons.ts';
 import { sniffFile } from './sniff_file.ts';
 import { readTableInto, StopReading, type ReferenceData, type TableSink } from './table_import.ts';
+import { ZipError } from './zip.ts';
 
 /**
  * What an import would do, from the first rows, writing nothing: the file's format, encoding
@@ -185,8 +186,9 @@ export async function previewImport(db: Db, path: string, fileName: string, opti
       }
     }
   } catch (err) {
-    if (!(err instanceof ImportFileError)) throw err;
-    errors.add(err.file, null, '', '', err.reason);
+    if (err instanceof ZipError) errors.add('', null, '', '', REASONS.unreadable(err.message));
+    else if (err instanceof ImportFileError) errors.add(err.file, null, '', '', err.reason);
+    else throw err;
   }
   preview.errors = errors.first.slice(0, 50);
   preview.counts.errors = errors.count;

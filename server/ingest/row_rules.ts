@@ -131,6 +131,10 @@ function tooLong(fields: Fields): Issue[] {
 function validate<T>(schema: z.ZodType<T>, object: unknown, fields: Fields): RowResult<T> {
   const long = tooLong(fields);
   if (long.length) return { value: null, issues: long };
+  // latitude 112 would be refused as "at most 90": say what is wrong instead
+  const o = object as { lon?: unknown; lat?: unknown };
+  if (typeof o.lon === 'number' && typeof o.lat === 'number' && !inChina(o.lon, o.lat) && inChina(o.lat, o.lon))
+    return { value: null, issues: [{ column: 'lon', reason: REASONS.swapped() }] };
   const result = schema.safeParse(object);
   if (result.success) return { value: result.data, issues: [] };
   const seen = new Set<string>();

@@ -29,6 +29,7 @@ import { parentIssues, readAdminUnit, type Fields } from './row_rules.ts';
 import { sniffFile } from './sniff_file.ts';
 import { readTableInto, StopReading, type ReferenceData, type TableSink } from './table_import.ts';
 import { readCsv } from './table_reader.ts';
+import { ZipError } from './zip.ts';
 import { ENCODING_LABELS, resolveEncoding } from './text_encoding.ts';
 import { readSample } from './sniff_file.ts';
 
@@ -200,7 +201,12 @@ export async function runImport(db: Db, req: ImportRequest, hooks: ImportHooks):
       errors.add(err.file, null, '', '', err.reason);
       return outcome('failed', err.message);
     }
-    // not the file's fault: say so plainly, and still write nothing
+    if (err instanceof ZipError) {
+      errors.add('', null, '', '', REASONS.unreadable(err.message));
+      return outcome('failed', err.message);
+    }
+    // not the file's fault: say so plainly (and in the server's log), and still write nothing
+    console.error(`import of ${req.fileName} failed:`, err);
     const message = err instanceof Error ? err.message : String(err);
     errors.add('', null, '', '', { en: `import failed: ${message}`, zh: `导入失败：${message}` });
     return outcome('failed', message);

@@ -175,12 +175,14 @@ export async function readTableInto(
       if (index < 0) throw new ImportFileError(REASONS.noHeader(), file);
     } else {
       const guess = detectHeader(pending.records, opts.kind ? [opts.kind] : TABLE_KINDS, HEADER_SCAN);
-      if (!guess) {
-        if (pending.records.length === 0 || pending.records.every(isBlank)) throw new ImportFileError(REASONS.emptyFile(), file);
-        throw new ImportFileError(REASONS.noHeader(), file);
-      }
-      index = guess.index;
-      kindCandidates = guess.proposals.map((p) => p.kind);
+      if (pending.records.length === 0 || pending.records.every(isBlank)) throw new ImportFileError(REASONS.emptyFile(), file);
+      if (guess) {
+        index = guess.index;
+        kindCandidates = guess.proposals.map((p) => p.kind);
+      } else if (opts.mapping && opts.kind) {
+        // headers no one would recognise, mapped by the user: the first row that is not blank
+        index = pending.records.findIndex((r) => !isBlank(r));
+      } else throw new ImportFileError(REASONS.noHeader(), file);
     }
     header = pending.records[index].map((h) => h.trim());
     headerRow = pending.rows[index];

@@ -166,15 +166,25 @@ export function* planSetup(subject: PlanSubject, request: PlanRequest, params: A
   if (t.kind === 'budget') {
     for (let k = 0; k < n; k++) cost[k] = t.siteCosts[villages.code[instance.candidates[k]]] ?? t.costPerSite;
   }
-  const groupOf = new Map<string, number>();
+  // Counties by admin unit: each village's deepest unit, walked up to its county once per unit
+  // (not once per village: a national plan has 355,000 candidates).
+  const { villageUnit, prefixParent } = analysis.index;
+  const countyOfUnit = new Int32Array(admin.count).fill(-2);
+  const countyOf = (u: number): number => {
+    if (u < 0) return -1;
+    if (countyOfUnit[u] === -2) countyOfUnit[u] = admin.code[u].length === 6 ? u : admin.code[u].length < 6 ? -1 : countyOf(prefixParent[u]);
+    return countyOfUnit[u];
+  };
+  const groupOfCounty = new Map<number, number>();
   const groupCodes: string[] = [];
   const group = Int32Array.from(instance.candidates, (v) => {
-    const county = villages.code[v].slice(0, 6);
-    let g = groupOf.get(county);
+    const county = countyOf(villageUnit[v]);
+    if (county < 0) return -1;
+    let g = groupOfCounty.get(county);
     if (g === undefined) {
       g = groupCodes.length;
-      groupOf.set(county, g);
-      groupCodes.push(county);
+      groupOfCounty.set(county, g);
+      groupCodes.push(admin.code[county]);
     }
     return g;
   });

@@ -3,7 +3,7 @@ import type { WorkerAssignment } from '../assign_workers.ts';
 import { STATUS_SERVED } from '../assign_workers.ts';
 import type { DatasetColumns } from '../columns.ts';
 import type { DatasetIndex } from '../dataset_index.ts';
-import { chordKm, EARTH_RADIUS_KM, kmToDot } from '../geo.ts';
+import { EARTH_RADIUS_KM } from '../geo.ts';
 import { buildGrid } from '../spatial_grid.ts';
 import { vulnerableCount } from '../vulnerable.ts';
 import { runToEnd, type Progress } from './steps.ts';
@@ -107,7 +107,8 @@ export function* expansionInstance(columns: DatasetColumns, index: DatasetIndex,
   let adjVillage: Int32Array = new Int32Array(Math.max(16, candidates.length * 8));
   let size = 0;
   let near: Int32Array = new Int32Array(256);
-  const minDot = kmToDot(o.reachKm + 1e-6);
+  // within reach when the chord is at most 2 sin(angle / 2): squared, no root or arcsine per pair
+  const maxChord2 = (2 * Math.sin(Math.min(Math.PI, o.reachKm / EARTH_RADIUS_KM) / 2)) ** 2;
   const dLat = (((o.reachKm + 1e-3) / EARTH_RADIUS_KM) * 180) / Math.PI;
   const vx = index.villageXyz;
   for (let k = 0; k < candidates.length; k++) {
@@ -122,17 +123,24 @@ export function* expansionInstance(columns: DatasetColumns, index: DatasetIndex,
     for (let r = r0; r <= r1; r++) {
       for (let cell = r * cols + c0, last = r * cols + c1; cell <= last; cell++) {
         for (let j = cellStart[cell], end = cellStart[cell + 1]; j < end; j++) {
-          if (cx * gxyz[3 * j] + cy * gxyz[3 * j + 1] + cz * gxyz[3 * j + 2] < minDot) continue;
-          // the dot product's cut-off is a hair generous: decide the edge by the chord
-          if (chordKm(gxyz, j, cx, cy, cz) > o.reachKm) continue;
+          const dx = gxyz[3 * j] - cx, dy = gxyz[3 * j + 1] - cy, dz = gxyz[3 * j + 2] - cz;
+          if (dx * dx + dy * dy + dz * dz > maxChord2) continue;
           if (m === near.length) near = grow(near, 2 * m);
           near[m++] = items[j];
         }
       }
     }
-    const list = near.subarray(0, m).sort();
+    // positions in the demand list are the taking order: sort them (short lists: insertion)
+    if (m > 32) near.subarray(0, m).sort();
+    else
+      for (let i = 1; i < m; i++) {
+        const x = near[i];
+        let j = i - 1;
+        while (j >= 0 && near[j] > x) near[j + 1] = near[j--];
+        near[j + 1] = x;
+      }
     if (size + m > adjVillage.length) adjVillage = grow(adjVillage, Math.max(2 * adjVillage.length, size + m));
-    for (let i = 0; i < m; i++) adjVillage[size + i] = demand[list[i]];
+    for (let i = 0; i < m; i++) adjVillage[size + i] = demand[near[i]];
     size += m;
     adjStart[k + 1] = size;
     if (k % 20_000 === 19_999) yield { done: k + 1, total: candidates.length };

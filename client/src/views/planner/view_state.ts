@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { adminCodeSchema, analysisParamsSchema, serviceTypeSchema, villageCodeSchema, type AnalysisParamsInput, type ServiceType } from '../../../../server/domain/index.ts';
+import { adminCodeSchema, analysisParamsSchema, scenarioIdSchema, serviceTypeSchema, villageCodeSchema, type AnalysisParamsInput, type ServiceType } from '../../../../server/domain/index.ts';
 
 /**
  * Everything that defines what the planner sees, kept in the URL so that a copied link
@@ -31,6 +31,8 @@ export interface ViewState {
   hexagons: boolean;
   village: string | null;
   params: AnalysisParamsInput;
+  /** the saved expansion scenario drawn on the map and shown in the planning panel (URL `scenario`) */
+  scenario: number | null;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -43,6 +45,7 @@ export const DEFAULT_VIEW: ViewState = {
   hexagons: true,
   village: null,
   params: {},
+  scenario: null,
 };
 
 const or = <T>(schema: z.ZodType<T>, value: unknown, fallback: T): T => {
@@ -69,6 +72,7 @@ export function parseViewState(search: string): ViewState {
     hexagons: q.get('hex') !== '0',
     village: or(villageCodeSchema.nullable(), q.get('village'), null),
     params,
+    scenario: or(z.coerce.number().pipe(scenarioIdSchema).nullable(), q.get('scenario'), null),
   };
 }
 
@@ -83,6 +87,7 @@ export function serializeViewState(v: ViewState): string {
   if (!v.hexagons) q.set('hex', '0');
   if (v.village) q.set('village', v.village);
   if (Object.keys(v.params).length) q.set('p', JSON.stringify(v.params));
+  if (v.scenario !== null) q.set('scenario', String(v.scenario));
   const s = q.toString();
   return s ? `?${s}` : '';
 }

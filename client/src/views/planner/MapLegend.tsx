@@ -13,6 +13,7 @@ import { CATCHMENT_OVER_RGB, CATCHMENT_RGB } from '../../map/catchments_layer.ts
 import type { ChoroplethData } from '../../map/choropleth_layer.ts';
 import { GAP_RING_RGB } from '../../map/gap_layer.ts';
 import { HEXAGON_MAX_ZOOM, hexagonClasses } from '../../map/hexagon_layer.ts';
+import { PLAN_LINK_RGB, PLAN_SITE_RGB, PLAN_SITE_RING_RGB } from '../../map/plan_layer.ts';
 
 const LEVEL_KEYS: Record<BoundaryLayer, string> = {
   countries: 'levelProvinces',
@@ -40,10 +41,12 @@ interface Props {
   catchments: boolean;
   /** how many ranked gap villages are drawn, null when none */
   gaps: number | null;
+  /** planned new workers drawn (expansion plan), with their new catchments */
+  plan?: { sites: number } | null;
 }
 
 /** The legend of what is drawn, with the same colours the layers use and units on every class. */
-export function MapLegend({ color, type, standardKm, overlays, points, hexagons, choropleth, catchments, gaps }: Props) {
+export function MapLegend({ color, type, standardKm, overlays, points, hexagons, choropleth, catchments, gaps, plan = null }: Props) {
   const { t, i18n } = useTranslation();
   const num = (x: number) => formatNumber(x, i18n.language);
   const km = (x: number) => t('km', { value: num(x) });
@@ -126,6 +129,18 @@ export function MapLegend({ color, type, standardKm, overlays, points, hexagons,
         <div className="legend-row" data-testid="legend-gaps">
           <span className="swatch ring" style={{ borderColor: cssColor(GAP_RING_RGB) }} />
           <span>{t('legendGaps', { count: gaps })}</span>
+        </div>
+      )}
+      {plan && (
+        <div className="legend-section" data-testid="legend-plan" data-sites={plan.sites}>
+          <div className="legend-row">
+            <span className="swatch" style={{ background: cssColor(PLAN_SITE_RGB), border: `2px solid ${cssColor(PLAN_SITE_RING_RGB)}`, width: 12, height: 12 }} />
+            <span>{t('planLegendSites')}</span>
+          </div>
+          <div className="legend-row">
+            <span className="swatch line" style={{ background: cssColor(PLAN_LINK_RGB) }} />
+            <span>{t('planLegendLinks')}</span>
+          </div>
         </div>
       )}
       {overlays.includes('services') && (

@@ -30,6 +30,9 @@ import { catchmentsLayer } from '../../map/catchments_layer.ts';
 import { childBoundaryLayer, choroplethData, choroplethLayer, type ChoroplethFeature } from '../../map/choropleth_layer.ts';
 import { GAP_LABEL_MIN_ZOOM, gapLayer, gapPoints, gapRankLayer, type GapPoint } from '../../map/gap_layer.ts';
 import { HEXAGON_MAX_ZOOM, hexagonData, hexagonLayer, hexagonRadiusKm, meanKm } from '../../map/hexagon_layer.ts';
+import { PLAN_LABEL_MIN_ZOOM, planLinks, planLinksLayer, planRankLayer, planSitesInDrawOrder, planSitesLayer, siteBounds } from '../../map/plan_layer.ts';
+import { plainError, useSiteExplanation } from '../../api/planning.ts';
+import type { PlanSite } from '../../../../server/domain/index.ts';
 import type { CatchmentProps } from '../../../../server/engine/worker_catchments.ts';
 import type { Feature } from 'geojson';
 import { formatNumber, setLanguage } from '../../i18n/index.ts';
@@ -44,6 +47,10 @@ import { SearchBox } from './SearchBox.tsx';
 import { SummaryBar } from './SummaryBar.tsx';
 import { useViewState } from './use_view_state.ts';
 import { VillageCard } from './VillageCard.tsx';
+import { PlanPanel } from './PlanPanel.tsx';
+import { planSiteTooltip } from './plan_text.ts';
+import { SiteWhyCard } from './SiteWhyCard.tsx';
+import { usePlanning } from './use_planning.ts';
 import { TYPE_LABEL_KEYS } from './type_labels.ts';
 import { catchmentTooltip, choroplethTooltip, gapTooltip, hexagonTooltip, type Translate } from './map_tooltips.ts';
 import { CoverageBars } from '../../charts/CoverageBars.tsx';
@@ -95,6 +102,14 @@ export function PlannerView() {
   const catchments = useCatchments(id, view.unit, view.params, showCatchments);
   const showGaps = view.overlays.includes('gaps');
   const gaps = useTopGaps(id, view.unit, view.params, showGaps, TOP_GAPS);
+  // expansion planning: the shown plan (last run, or the scenario in the URL) and the site whose "why" card is open
+  const showScenario = useCallback((scenario: number | null) => setView({ scenario }), [setView]);
+  const planning = usePlanning(view.scenario, showScenario);
+  const [planSite, setPlanSite] = useState<string | null>(null);
+  const planResult = planning.shown?.result ?? null;
+  const planServed = planning.served;
+  const selectedSite = planResult?.sites.find((s) => s.code === planSite) ?? null;
+  const why = useSiteExplanation(selectedSite ? planning.shown!.source : null, selectedSite?.code ?? null);
 
   const basemap = useMemo<BasemapData | null>(
     () =>
@@ -105,6 +120,15 @@ export function PlannerView() {
   );
   const points = villages.data;
   const bounds = useMemo<Bounds>(() => (points ? (villageBounds(points.positions, points.code, view.unit) ?? CHINA) : CHINA), [points, view.unit]);
+  const planDrawn = useMemo(
+    () => (planResult && planServed && points ? { sites: planSitesInDrawOrder(planResult.sites), links: planLinks(planResult.sites, planServed, points) } : null),
+    [planResult, planServed, points],
+  );
+  // the camera flies to a chosen site while its card is open
+  const mapBounds = useMemo<Bounds>(
+    () => (selectedSite ? siteBounds(selectedSite, planServed?.[selectedSite.rank - 1], points) : bounds),
+    [selectedSite, planServed, points, bounds],
+  );
 
   const colors = useMemo(
     () => (points ? villageColors(view.color, points, analysis.data, standardKm, STATUS_COLORS) : null),
@@ -154,6 +178,7 @@ export function PlannerView() {
       if (id === 'choropleth' && measure) text = choroplethTooltip(tr, lang, measure, (object as ChoroplethFeature).properties);
       else if (id === 'catchments') text = catchmentTooltip(tr, lang, (object as Feature<never, CatchmentProps>).properties);
       else if (id === 'gap-villages') text = gapTooltip(tr, lang, (object as GapPoint).row);
+      else if (id === 'plan-sites') text = planSiteTooltip(tr, lang, object as PlanSite);
       else if (id === 'distance-hexagons' && hexKm) {
         const cell = object as { count: number; pointIndices?: number[] };
         text = hexagonTooltip(tr, lang, cell.count, cell.pointIndices ? meanKm(hexKm, cell.pointIndices) : null);
@@ -184,9 +209,16 @@ export function PlannerView() {
           ...(showWorkers && workers.data && workerRgb ? [workersLayer(workers.data, workerRgb, zoom)] : []),
           ...(showServices && servicePositions ? [servicePointsLayer(servicePositions, typeIndex, zoom)] : []),
           ...(gapData ? [hovering(gapLayer(gapData, { zoom })), ...(zoom >= GAP_LABEL_MIN_ZOOM ? [gapRankLayer(gapData, { zoom })] : [])] : []),
+          ...(planDrawn
+            ? [
+                planLinksLayer(planDrawn.links, { zoom }),
+                hovering(planSitesLayer(planDrawn.sites, { zoom, selected: planSite })),
+                ...(zoom >= PLAN_LABEL_MIN_ZOOM ? [planRankLayer(planDrawn.sites, { zoom })] : []),
+              ]
+            : []),
         ];
       },
-    [points, colors, showPoints, hexData, choropleth, catchmentData, gapData, onHover, showWorkers, workers.data, workerRgb, showServices, servicePositions, typeIndex],
+    [points, colors, showPoints, hexData, choropleth, catchmentData, gapData, onHover, showWorkers, workers.data, workerRgb, showServices, servicePositions, typeIndex, planDrawn, planSite],
   );
 
   // what the drawn layers show: the colour mode once its data is in, and the overlays
@@ -201,17 +233,31 @@ export function PlannerView() {
     ...(catchmentData ? ['catchments'] : []),
     ...(gapData ? ['gaps'] : []),
     ...(hexShown ? ['hexagons'] : []),
+    ...(planDrawn ? ['plan'] : []),
   ].join(' ');
 
   const onPick = useCallback(
     (layerId: string | null, index: number) => {
-      if (layerId === 'villages' && points && index >= 0) setView({ village: String(points.code[index]).padStart(12, '0') });
+      if (layerId === 'plan-sites' && planDrawn && planDrawn.sites[index]) {
+        setPlanSite(planDrawn.sites[index].code);
+        setView({ village: null });
+      } else if (layerId === 'villages' && points && index >= 0) {
+        setPlanSite(null);
+        setView({ village: String(points.code[index]).padStart(12, '0') });
+      }
       else if (layerId === 'choropleth' && choropleth && index >= 0 && choropleth.features[index]) {
         setHover(null);
         setView({ unit: choropleth.features[index].properties.code, village: null });
       }
     },
-    [points, choropleth, setView],
+    [points, choropleth, setView, planDrawn],
+  );
+  const selectPlanSite = useCallback(
+    (code: string) => {
+      setPlanSite(code);
+      if (view.village) setView({ village: null });
+    },
+    [view.village, setView],
   );
   const drillTo = useCallback((code: string | null) => setView({ unit: code, village: null }), [setView]);
 
@@ -248,7 +294,7 @@ export function PlannerView() {
           {basemap ? (
             <MapPanel
               basemap={basemap}
-              bounds={bounds}
+              bounds={mapBounds}
               layers={layers}
               villageCount={points?.length ?? 0}
               layersKey={layersKey}
@@ -273,8 +319,10 @@ export function PlannerView() {
             choropleth={choropleth && choroplethLevel ? { data: choropleth, level: choroplethLevel } : null}
             catchments={catchmentData !== null}
             gaps={gapData ? gapData.length : null}
+            plan={planDrawn ? { sites: planDrawn.sites.length } : null}
           />
           {view.village && card.data && <VillageCard village={card.data} onClose={() => setView({ village: null })} />}
+          {selectedSite && <SiteWhyCard code={selectedSite.code} why={why.data} error={plainError(why.error)} onClose={() => setPlanSite(null)} />}
         </main>
         <aside className="sidebar">
           <LayerPanel
@@ -287,6 +335,17 @@ export function PlannerView() {
             hasAreas={areaLevel !== null}
             hasCatchments={countyOrBelow}
             onChange={setView}
+          />
+          <PlanPanel
+            datasetId={id}
+            unit={view.unit}
+            unitName={view.unit ? (s?.code === view.unit ? s.name : view.unit) : t('allUnits')}
+            params={view.params}
+            planning={planning}
+            scenarioId={view.scenario}
+            onShowScenario={showScenario}
+            selected={planSite}
+            onSelectSite={selectPlanSite}
           />
           <section className="panel charts">
             {histogram.data && <DistanceHistogram data={histogram.data} width={296} height={190} title={`${t('colorDistance')}: ${t(TYPE_LABEL_KEYS[view.type])}`} />}

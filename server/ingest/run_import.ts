@@ -94,6 +94,7 @@ const FORMATS_OF: Record<ImportKind, FileFormat[]> = {
 
 const stagingSink = (staging: ImportStaging): TableSink => ({
   villages: (rows) => staging.addVillages(rows),
+  refusedVillages: (codes) => staging.noteRefusedVillages(codes),
   workers: (rows) => staging.addWorkers(rows),
   services: (rows) => staging.addServices(rows),
 });

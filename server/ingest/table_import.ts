@@ -17,6 +17,7 @@ import { applyMapping, crsFromHeaders, detectHeader, proposeColumns } from './de
 import type { ErrorLog } from './error_log.ts';
 import { ImportFileError, REASONS, THINGS } from './reasons.ts';
 import {
+  parseCode,
   parseNumber,
   readServicePoint,
   readVillage,
@@ -52,6 +53,8 @@ export interface ReferenceData {
 
 export interface TableSink {
   villages(rows: { row: number; value: Village }[]): Duplicate[];
+  /** codes of village rows that were refused (so that checks do not also call them missing) */
+  refusedVillages?(codes: string[]): void;
   workers(rows: { row: number; value: Worker }[]): Duplicate[];
   services(rows: { row: number; value: ServicePoint }[]): Duplicate[];
 }
@@ -251,20 +254,23 @@ export async function readTableInto(
     const villages: { row: number; value: Village }[] = [];
     const workers: { row: number; value: Worker }[] = [];
     const services: { row: number; value: ServicePoint }[] = [];
+    const refused: string[] = [];
     for (let k = 0; k < chunk.records.length; k++) {
       const cells = chunk.records[k];
       const row = chunk.rows[k];
       if (isBlank(cells)) continue;
       rowsRead++;
+      const f = fieldsOf(cells);
       if (cells.length > header.length && cells.slice(header.length).some((c) => c.trim() !== '')) {
         log(row, '', cells.slice(header.length).join(','), REASONS.fieldCount(header.length, cells.length));
+        if (kind === 'villages') refused.push(parseCode(f.code));
         continue;
       }
-      const f = fieldsOf(cells);
       if (checkEncoding) {
         const bad = Object.keys(f).find((c) => f[c]!.includes('\uFFFD'));
         if (bad) {
           log(row, bad, f[bad], REASONS.badEncoding(encodingLabel));
+          if (kind === 'villages') refused.push(parseCode(f.code));
           continue;
         }
       }
@@ -274,6 +280,7 @@ export async function readTableInto(
         const r = readVillage(f);
         if (!r.value) {
           logIssues(row, r.issues, f, written);
+          refused.push(parseCode(f.code));
           continue;
         }
         const v = r.value;
@@ -285,6 +292,7 @@ export async function readTableInto(
         }
         if (issues.length) {
           logIssues(row, issues, f, written);
+          refused.push(v.code);
           continue;
         }
         villages.push({ row, value: v });
@@ -315,6 +323,7 @@ export async function readTableInto(
         shift.add(rawLon, rawLat, areaOf(s.adminCode));
       }
     }
+    if (refused.length) sink.refusedVillages?.(refused);
     const dups = kind === 'villages' ? sink.villages(villages) : kind === 'workers' ? sink.workers(workers) : sink.services(services);
     const valid = kind === 'villages' ? villages : kind === 'workers' ? workers : services;
     rowsValid += valid.length - dups.length;

@@ -38,8 +38,9 @@ const TABLES = `
     row INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, type TEXT NOT NULL, name TEXT NOT NULL, lon REAL NOT NULL, lat REAL NOT NULL,
     capacity INTEGER NOT NULL, admin_code TEXT NOT NULL);
   CREATE TEMP TABLE stage_boundary (layer TEXT PRIMARY KEY, geojson TEXT NOT NULL);
+  CREATE TEMP TABLE stage_refused_village (code TEXT PRIMARY KEY) WITHOUT ROWID;
 `;
-const DROP = ['stage_unit', 'stage_village', 'stage_worker', 'stage_roster', 'stage_service', 'stage_boundary']
+const DROP = ['stage_unit', 'stage_village', 'stage_worker', 'stage_roster', 'stage_service', 'stage_boundary', 'stage_refused_village']
   .map((t) => `DROP TABLE IF EXISTS temp.${t};`)
   .join('\n');
 
@@ -131,6 +132,12 @@ export class ImportStaging {
     return this.add('service', rows, (row, s) => [row, s.id, s.type, s.name, s.lon, s.lat, s.capacity, s.adminCode], (s) => s.id);
   }
 
+  /** Codes of village rows the file has but that were refused: not "dropped", only wrong (their errors say why). */
+  noteRefusedVillages(codes: string[]): void {
+    const stmt = this.db.prepare('INSERT OR IGNORE INTO temp.stage_refused_village VALUES (?)');
+    this.db.transaction(() => codes.forEach((c) => stmt.run(c)))();
+  }
+
   setBoundary(layer: string, geojson: string): void {
     this.db.prepare('INSERT OR REPLACE INTO temp.stage_boundary VALUES (?, ?)').run(layer, geojson);
   }
@@ -160,6 +167,7 @@ export class ImportStaging {
       .prepare(
         `SELECT wv.worker_id AS worker, wv.village_code AS code FROM main.worker_village wv
          WHERE wv.dataset_id = ? AND NOT EXISTS (SELECT 1 FROM temp.stage_village v WHERE v.code = wv.village_code)
+           AND NOT EXISTS (SELECT 1 FROM temp.stage_refused_village r WHERE r.code = wv.village_code)
          ORDER BY wv.worker_id, wv.position LIMIT ?`,
       )
       .all(baseId, limit) as { worker: string; code: string }[];
@@ -171,6 +179,7 @@ export class ImportStaging {
       .prepare(
         `SELECT s.id AS service, s.admin_code AS code FROM main.service_point s
          WHERE s.dataset_id = ? AND length(s.admin_code) = 12 AND NOT EXISTS (SELECT 1 FROM temp.stage_village v WHERE v.code = s.admin_code)
+           AND NOT EXISTS (SELECT 1 FROM temp.stage_refused_village r WHERE r.code = s.admin_code)
          ORDER BY s.id LIMIT ?`,
       )
       .all(baseId, limit) as { service: string; code: string }[];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AUTH_MODES, type AuthMode } from '../domain/user.ts';
 import type { Rate } from './rate_limit.ts';
+import { DEFAULT_PRIVACY_THRESHOLD } from '../domain/reach.ts';
 
 /** Every knob of accounts and limits, read once from the environment (`securityConfig`). */
 export interface SecurityConfig {
@@ -17,6 +18,8 @@ export interface SecurityConfig {
   analysis: { concurrency: number; queue: number; timeoutMs: number };
   /** days a session lasts without use */
   sessionDays: number;
+  /** counts below this are shown as "<N" to anyone without planner rights (PRIVACY_THRESHOLD) */
+  privacyThreshold: number;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost', '[::1]']);
@@ -40,6 +43,7 @@ const envSchema = z.object({
   ANALYSIS_QUEUE: int(100),
   ANALYSIS_TIMEOUT_MS: z.coerce.number().int().min(1).default(60_000),
   SESSION_DAYS: z.coerce.number().positive().default(7),
+  PRIVACY_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(DEFAULT_PRIVACY_THRESHOLD),
 });
 
 export class LocalModeRefused extends Error {}
@@ -67,6 +71,7 @@ export function securityConfig(env: Record<string, string | undefined> = process
     login: { maxFailures: e.LOGIN_MAX_FAILURES, addressMaxFailures: e.LOGIN_ADDRESS_MAX_FAILURES, windowMs: e.LOGIN_WINDOW_MIN * 60_000 },
     analysis: { concurrency: e.ANALYSIS_CONCURRENCY, queue: e.ANALYSIS_QUEUE, timeoutMs: e.ANALYSIS_TIMEOUT_MS },
     sessionDays: e.SESSION_DAYS,
+    privacyThreshold: e.PRIVACY_THRESHOLD,
   };
 }
 

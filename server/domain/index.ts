@@ -5,3 +5,4 @@ export * from './service.ts';
 export * from './dataset.ts';
 export * from './analysis.ts';
 export * from './planning.ts';
+export * from './reach.ts';

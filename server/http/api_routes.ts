@@ -4,6 +4,9 @@ import { adminCodeSchema, analysisParamsSchema, datasetIdSchema, gapFilterSchema
 import { BOUNDARY_LAYERS } from '../ingest/read_dataset_dir.ts';
 import { analysisLayerIpc, ANALYSIS_COLUMNS, type AnalysisColumn } from '../results/analysis_layer.ts';
 import { gapCsv } from '../results/gap_csv.ts';
+import { scenarioCsv, scenarioGeoJson } from '../results/scenario_exports.ts';
+import { getScenario } from '../store/scenarios.ts';
+import { liveSnapshotDataset } from '../store/snapshots.ts';
 import { currentDatasetId, getDataset, readBoundary } from '../store/datasets.ts';
 import type { AppContext } from '../trpc/context.ts';
 import type { LoadedDataset } from '../store/dataset_cache.ts';
@@ -69,6 +72,8 @@ export interface Route<Q extends z.ZodType> {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   role: Role;
   query: Q;
+  /** whether a live snapshot's link (?snapshot=token) may read it without an account, for that snapshot's dataset */
+  snapshot?: true;
   /** whether the answer reads analysis results (computed first, on both threads) */
   analysis?: true;
   handle?: (loaded: Loaded, query: z.output<Q>, match: RegExpMatchArray, ctx: AppContext) => Reply;
@@ -100,6 +105,18 @@ export const API_ROUTES = [
       return { type: 'text/csv; charset=utf-8', body: csv, filename: `gaps-${q.code ?? 'all'}.csv` };
     },
   }),
+  route({
+    path: /^\/api\/exports\/scenarios\/(\d+)\.(csv|geojson)$/,
+    role: 'planner',
+    query: queryBase,
+    handle: (_l, _q, match, ctx) => {
+      const scenario = getScenario(ctx.db, Number(match[1]));
+      if (!scenario) return { status: 404, message: `no scenario ${match[1]}` };
+      return match[2] === 'csv'
+        ? { type: 'text/csv; charset=utf-8', body: scenarioCsv(scenario), filename: `scenario-${scenario.id}.csv` }
+        : { type: 'application/geo+json', body: scenarioGeoJson(scenario), filename: `scenario-${scenario.id}.geojson` };
+    },
+  }),
   // imports (issue 7): the upload, an import's full error list, a version in the import format
   route({ path: /^\/api\/imports\/upload$/, method: 'POST', role: 'planner', query: uploadQuery, request: (req, q, _m, ctx) => receiveUpload(req, q, ctx) }),
   route({ path: /^\/api\/imports\/([0-9a-f-]{36})\/errors\.csv$/, role: 'planner', query: errorsQuery, request: (_req, _q, m, ctx) => errorsCsv(m, ctx) }),
@@ -107,6 +124,7 @@ export const API_ROUTES = [
   route({
     path: /^\/api\/boundaries\/([a-z]+)\.geojson$/,
     role: 'viewer',
+    snapshot: true,
     query: queryBase,
     handle: (l, _q, match, ctx) => {
       const layer = BOUNDARY_LAYERS.find((b) => b === match[1]);
@@ -126,7 +144,9 @@ export async function handleApi(ctx: AppContext, req: IncomingMessage, res: Serv
     const match = url.pathname.match(r.path);
     if (!match) continue;
     // the role check comes first: a caller without the role learns nothing, not even about bad queries
-    const verdict = authorise(ctx.user, r.role);
+    const token = r.snapshot ? url.searchParams.get('snapshot') : null;
+    const snapshotDataset = token ? liveSnapshotDataset(ctx.db, token) : null;
+    const verdict = snapshotDataset !== null ? 'ok' : authorise(ctx.user, r.role);
     if (verdict !== 'ok') return answer({ status: verdict === 'UNAUTHORIZED' ? 401 : 403, message: verdictMessage(verdict, url.pathname, r.role, ctx.user) });
     const method = r.method ?? 'GET';
     if (req.method !== method && !(method === 'GET' && req.method === 'HEAD')) {
@@ -137,7 +157,7 @@ export async function handleApi(ctx: AppContext, req: IncomingMessage, res: Serv
     if (!q.success) return answer(badRequest(q.error));
     if (r.request) return answer(await r.request(req, q.data, match, ctx));
     const query = q.data as { dataset?: number; params: z.output<typeof analysisParamsSchema> };
-    const id = query.dataset ?? currentDatasetId(ctx.db);
+    const id = snapshotDataset ?? query.dataset ?? currentDatasetId(ctx.db);
     const dataset = id === null ? null : getDataset(ctx.db, id);
     if (!dataset) return answer({ status: 404, message: `no dataset ${query.dataset ?? '(none loaded)'}` });
     const loaded: Loaded = { dataset, ...ctx.datasets.get(dataset.id) };

@@ -136,4 +136,21 @@ export const MIGRATIONS: string[] = [
     updated_at TEXT NOT NULL
   );
   `,
+  // Snapshots (issue 6): a published, frozen view for donors and ministry staff. The payload is
+  // stored as it was shown (figures already protected), so later data changes cannot alter it;
+  // the link's token is a capability, revoking sets revoked_at and the link stops working.
+  `
+  CREATE TABLE snapshot (
+    id INTEGER PRIMARY KEY,
+    token TEXT NOT NULL UNIQUE,
+    title_zh TEXT NOT NULL,
+    title_en TEXT NOT NULL,
+    dataset_id INTEGER NOT NULL REFERENCES dataset(id),
+    scenario_id INTEGER,
+    payload TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    revoked_at TEXT
+  );
+  `,
 ];

@@ -26,8 +26,11 @@ const t = initTRPC
     },
   });
 
-/** The only procedures anyone may call without a role: signing in and out, and asking who one is. */
-export const PUBLIC_PROCEDURES: readonly string[] = ['auth.login', 'auth.logout', 'auth.me'];
+/**
+ * The only procedures anyone may call without a role: signing in and out, asking who one is,
+ * and opening a published snapshot (its unguessable link is the permission).
+ */
+export const PUBLIC_PROCEDURES: readonly string[] = ['auth.login', 'auth.logout', 'auth.me', 'snapshots.view'];
 
 /**
  * Every mutation gets an audit row: who, which procedure, its input (passwords redacted), when,

@@ -18,18 +18,21 @@ import { serviceRows } from '../../results/service_rows.ts';
 import { villageAnalysis } from '../../results/village_analysis.ts';
 import { workerRows, workersIn } from '../../results/worker_rows.ts';
 import { resolveAnalysis } from '../resolve_dataset.ts';
-import { plannerProcedure, router, viewerProcedure } from '../trpc.ts';
+import { plannerProcedure, router } from '../trpc.ts';
 import { unitIndexOf } from '../unit_index.ts';
 
 const base = { datasetId: datasetIdSchema.optional(), params: analysisParamsSchema };
 const unitCode = adminCodeSchema.nullable().default(null);
-/** Aggregated figures any signed-in user may see, and village-level ones for planners; all go through the analysis queue. */
-const viewerAnalysis = viewerProcedure.meta({ analysis: true });
+/**
+ * Planners only: even the aggregated figures here are exact, small counts included. Viewers get
+ * what the programme reaches from reach.summary, with small counts withheld. All analyses go
+ * through the analysis queue.
+ */
 const plannerAnalysis = plannerProcedure.meta({ analysis: true });
 
 export const analysisRouter = router({
   /** Coverage figures for a unit (or the whole dataset) and for each unit one level down. */
-  coverage: viewerAnalysis.input(z.object({ ...base, code: unitCode }).prefault({})).query(async ({ ctx, input }) => {
+  coverage: plannerAnalysis.input(z.object({ ...base, code: unitCode }).prefault({})).query(async ({ ctx, input }) => {
     const params = resolveParams(input.params);
     const loaded = await resolveAnalysis(ctx, input.datasetId, params);
     const unit = input.code === null ? null : unitIndexOf(loaded.columns, input.code);
@@ -100,7 +103,7 @@ export const analysisRouter = router({
    * with the type's standard. binKm defaults to a nice width giving about 30 bins up to the unit's
    * 99th percentile; a binKm giving more than 1,000 bins is refused.
    */
-  distanceHistogram: viewerAnalysis
+  distanceHistogram: plannerAnalysis
     .input(z.object({ ...base, code: unitCode, type: serviceTypeSchema, binKm: z.number().positive('a bin width must be positive').max(2000).optional() }))
     .query(async ({ ctx, input }) => {
       const params = resolveParams(input.params);

@@ -27,15 +27,15 @@ function summaryOf(columns: DatasetColumns, totals: UnitTotals, unit: number | n
 
 
 export const unitsRouter = router({
-  /** Figures for one unit, or for the whole dataset when no code is given. */
-  summary: viewerProcedure.input(unitInput).query(({ ctx, input }) => {
+  /** Exact figures for one unit, or for the whole dataset when no code is given (planners; viewers use reach.summary). */
+  summary: plannerProcedure.input(unitInput).query(({ ctx, input }) => {
     const { dataset, columns, totals } = resolveDataset(ctx, input.datasetId);
     const unit = input.code === null ? null : unitIndexOf(columns, input.code);
     return summaryOf(columns, totals, unit, dataset.name);
   }),
 
   /** The units one level down (provinces when no code is given), each with its figures. */
-  children: viewerProcedure.input(unitInput).query(({ ctx, input }) => {
+  children: plannerProcedure.input(unitInput).query(({ ctx, input }) => {
     const { dataset, columns, totals } = resolveDataset(ctx, input.datasetId);
     const parent = input.code === null ? -1 : unitIndexOf(columns, input.code);
     const { admin } = columns;
@@ -65,7 +65,7 @@ export const unitsRouter = router({
    * Villages newly covered and covered in all, for every year from the first covered year to the
    * last (years with none new included), in a unit or the whole dataset; [] when none is covered.
    */
-  growth: viewerProcedure.input(unitInput).query(({ ctx, input }) => {
+  growth: plannerProcedure.input(unitInput).query(({ ctx, input }) => {
     const loaded = resolveDataset(ctx, input.datasetId);
     const unit = input.code === null ? null : unitIndexOf(loaded.columns, input.code);
     return coverageGrowthOf(loaded, unit);

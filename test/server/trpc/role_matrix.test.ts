@@ -22,14 +22,17 @@ const EXPECTED: Record<string, Role | 'public'> = {
   'auth.login': 'public',
   'auth.logout': 'public',
   'auth.me': 'public',
+  'snapshots.view': 'public',
   'auth.changePassword': 'viewer',
   'datasets.list': 'viewer',
-  'units.summary': 'viewer',
-  'units.children': 'viewer',
   'units.path': 'viewer',
-  'units.growth': 'viewer',
-  'analysis.coverage': 'viewer',
-  'analysis.distanceHistogram': 'viewer',
+  'reach.summary': 'viewer',
+  // exact figures, small counts included: planners (viewers get reach.summary)
+  'units.summary': 'planner',
+  'units.children': 'planner',
+  'units.growth': 'planner',
+  'analysis.coverage': 'planner',
+  'analysis.distanceHistogram': 'planner',
   'villages.byCode': 'planner',
   'units.search': 'planner',
   'analysis.gaps': 'planner',
@@ -51,6 +54,7 @@ const BY_PREFIX: [string, Role][] = [
   ['users.', 'admin'],
   ['audit.', 'admin'],
   ['quality.', 'planner'],
+  ['snapshots.', 'planner'],
 ];
 const expectedRole = (path: string) => EXPECTED[path] ?? BY_PREFIX.find(([p]) => path.startsWith(p))?.[1];
 
@@ -88,7 +92,7 @@ describe('role matrix', () => {
   it('every procedure declares a role, or is on the short public list', () => {
     const undeclared = paths.filter((p) => !procedures[p]._def.meta?.role && !PUBLIC_PROCEDURES.includes(p));
     expect(undeclared).toEqual([]);
-    expect([...PUBLIC_PROCEDURES].sort()).toEqual(['auth.login', 'auth.logout', 'auth.me']);
+    expect([...PUBLIC_PROCEDURES].sort()).toEqual(['auth.login', 'auth.logout', 'auth.me', 'snapshots.view']);
   });
 
   it('every procedure carries the role the issue gives it (planning and import: planner; users and audit: admin)', () => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PlanRequestInput } from '../../../server/domain/index.ts';
 import { useTRPC } from './trpc.ts';
@@ -32,6 +32,9 @@ export function plainError(err: unknown): string | null {
 export function usePlanRun() {
   const trpc = useTRPC();
   const [run, setRun] = useState<{ id: string; request: PlanRequestInput } | null>(null);
+  // cancel asked for before the server has answered the start
+  const cancelEarly = useRef(false);
+  const [cancelAsked, setCancelAsked] = useState(false);
   const start = useMutation(trpc.planning.start.mutationOptions());
   const cancel = useMutation(trpc.planning.cancel.mutationOptions());
   const status = useQuery({
@@ -53,10 +56,21 @@ export function usePlanRun() {
     begin(request: PlanRequestInput) {
       setRun(null);
       cancel.reset();
-      start.mutate(request, { onSuccess: ({ id }) => setRun({ id, request }) });
+      cancelEarly.current = false;
+      setCancelAsked(false);
+      start.mutate(request, {
+        onSuccess: ({ id }) => {
+          setRun({ id, request });
+          if (cancelEarly.current) cancel.mutate({ id });
+        },
+      });
     },
+    /** cancel was asked for and the run has not stopped yet */
+    cancelling: cancelAsked && !cancel.isError,
     cancel() {
+      setCancelAsked(true);
       if (run) cancel.mutate({ id: run.id });
+      else if (start.isPending) cancelEarly.current = true;
     },
   };
 }

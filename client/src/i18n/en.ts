@@ -210,6 +210,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   planParamsNote: 'Worker reach, capacity and need weights come from the parameters below.',
   planRun: 'Run',
   planCancel: 'Cancel',
+  planCancelling: 'Cancelling…',
   planBadPhases: 'Enter 1 to 10 positive numbers, separated by commas.',
   planBadWorkers: 'Numbers of workers must be whole numbers.',
   planBadNumber: '"{{field}}" is not a valid number.',

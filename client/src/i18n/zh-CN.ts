@@ -207,6 +207,7 @@ export const zhCN = {
   planParamsNote: '服务半径、容量和需求权重取自下方“参数”。',
   planRun: '开始规划',
   planCancel: '取消',
+  planCancelling: '正在取消…',
   planBadPhases: '请输入 1 到 10 个正数，用逗号分隔。',
   planBadWorkers: '人数须为整数。',
   planBadNumber: '“{{field}}”的数值无效。',

@@ -116,8 +116,8 @@ export function PlanPanel({ datasetId, unit, unitName, params, planning, scenari
               {t('planRun')}
             </button>
             {run.running && (
-              <button onClick={run.cancel} data-testid="plan-cancel">
-                {t('planCancel')}
+              <button onClick={run.cancel} disabled={run.cancelling} data-testid="plan-cancel">
+                {t(run.cancelling ? 'planCancelling' : 'planCancel')}
               </button>
             )}
           </div>

@@ -4,10 +4,11 @@ import { useTRPC } from './trpc.ts';
 import { fetchServicePoints, fetchVillageAnalysis, fetchVillagePoints, fetchWorkers } from './village_points.ts';
 import { fetchBoundaries, type BoundaryLayer } from './boundaries.ts';
 
+/** The version the dashboard shows: the last one loaded, imported or restored (not always the newest). */
 export function useCurrentDataset() {
   const trpc = useTRPC();
-  const { data } = useQuery(trpc.datasets.list.queryOptions());
-  return data?.[0] ?? null;
+  const { data } = useQuery(trpc.datasets.current.queryOptions());
+  return data ?? null;
 }
 
 export function useSummary(datasetId: number | undefined, code: string | null) {

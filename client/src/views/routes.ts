@@ -21,6 +21,7 @@ export interface Route {
 
 export const ROUTES: Route[] = [
   { path: '/', nav: 'navPlanner', page: PlannerView, role: 'planner' },
+  { path: '/data', nav: 'navData', page: lazyPage(() => import('./data/DataView.tsx'), 'DataView'), role: 'planner' },
   { path: '/login', page: lazyPage(() => import('./login/LoginView.tsx'), 'LoginView'), role: 'public' },
   { path: '/admin', nav: 'navAdmin', page: lazyPage(() => import('./admin/AdminView.tsx'), 'AdminView'), role: 'admin' },
 ];

@@ -4,7 +4,7 @@ import { CHOROPLETH_MEASURES, COLOR_MODES, OVERLAYS, type ChoroplethMeasure, typ
 import { TYPE_LABEL_KEYS } from './type_labels.ts';
 
 const MODE_KEYS: Record<ColorMode, string> = { coverage: 'colorCoverage', status: 'colorStatus', distance: 'colorDistance' };
-const OVERLAY_KEYS: Record<Overlay, string> = { services: 'overlayServices', workers: 'overlayWorkers', catchments: 'overlayCatchments', gaps: 'overlayGaps' };
+const OVERLAY_KEYS: Record<Overlay, string> = { services: 'overlayServices', workers: 'overlayWorkers', catchments: 'overlayCatchments', gaps: 'overlayGaps', quality: 'overlayQuality' };
 export const MEASURE_KEYS: Record<ChoroplethMeasure, string> = { share: 'measureShare', unreached: 'measureUnreached', gaps: 'measureGaps' };
 
 type Change = Partial<Pick<ViewState, 'color' | 'type' | 'overlays' | 'choropleth' | 'points' | 'hexagons'>>;

@@ -13,6 +13,8 @@ import { CATCHMENT_OVER_RGB, CATCHMENT_RGB } from '../../map/catchments_layer.ts
 import type { ChoroplethData } from '../../map/choropleth_layer.ts';
 import { GAP_RING_RGB } from '../../map/gap_layer.ts';
 import { HEXAGON_MAX_ZOOM, hexagonClasses } from '../../map/hexagon_layer.ts';
+import type { QualityFlags } from '../../map/quality_layer.ts';
+import { QualityLegend } from './QualityLegend.tsx';
 import { PLAN_LINK_RGB, PLAN_SITE_RGB, PLAN_SITE_RING_RGB } from '../../map/plan_layer.ts';
 
 const LEVEL_KEYS: Record<BoundaryLayer, string> = {
@@ -43,10 +45,12 @@ interface Props {
   gaps: number | null;
   /** planned new workers drawn (expansion plan), with their new catchments */
   plan?: { sites: number } | null;
+  /** the data-quality overlay's flags, when drawn */
+  quality?: QualityFlags | null;
 }
 
 /** The legend of what is drawn, with the same colours the layers use and units on every class. */
-export function MapLegend({ color, type, standardKm, overlays, points, hexagons, choropleth, catchments, gaps, plan = null }: Props) {
+export function MapLegend({ color, type, standardKm, overlays, points, hexagons, choropleth, catchments, gaps, plan = null, quality = null }: Props) {
   const { t, i18n } = useTranslation();
   const num = (x: number) => formatNumber(x, i18n.language);
   const km = (x: number) => t('km', { value: num(x) });
@@ -143,6 +147,7 @@ export function MapLegend({ color, type, standardKm, overlays, points, hexagons,
           </div>
         </div>
       )}
+      {quality && <QualityLegend quality={quality} />}
       {overlays.includes('services') && (
         <div className="legend-row" data-testid="legend-services">
           <span className="swatch square" style={{ background: cssColor(SERVICE_TYPE_RGB[SERVICE_TYPES.indexOf(type)]) }} />

@@ -29,6 +29,8 @@ import { villageLayer } from '../../map/village_layer.ts';
 import { catchmentsLayer } from '../../map/catchments_layer.ts';
 import { childBoundaryLayer, choroplethData, choroplethLayer, type ChoroplethFeature } from '../../map/choropleth_layer.ts';
 import { GAP_LABEL_MIN_ZOOM, gapLayer, gapPoints, gapRankLayer, type GapPoint } from '../../map/gap_layer.ts';
+import { qualityLayer, qualityPoints } from '../../map/quality_layer.ts';
+import { useQualityFlags } from '../../api/imports.ts';
 import { HEXAGON_MAX_ZOOM, hexagonData, hexagonLayer, hexagonRadiusKm, meanKm } from '../../map/hexagon_layer.ts';
 import { PLAN_LABEL_MIN_ZOOM, planLinks, planLinksLayer, planRankLayer, planSitesInDrawOrder, planSitesLayer, siteBounds } from '../../map/plan_layer.ts';
 import { plainError, useSiteExplanation } from '../../api/planning.ts';
@@ -142,6 +144,10 @@ export function PlannerView() {
   );
   const catchmentData = showCatchments ? (catchments.data ?? null) : null;
   const gapData = useMemo(() => (showGaps && points && gaps.data && !gaps.isPlaceholderData ? gapPoints(gaps.data.rows, points) : null), [showGaps, points, gaps.data, gaps.isPlaceholderData]);
+  // data-quality overlay (issue 7): rings around villages and workers whose data looks wrong
+  const showQuality = view.overlays.includes('quality');
+  const quality = useQualityFlags(id, showQuality);
+  const qualityData = useMemo(() => (showQuality && points && quality.data ? qualityPoints(quality.data, points) : null), [showQuality, points, quality.data]);
   const hexOn = view.color === 'distance' && view.hexagons;
   const hexData = useMemo(() => (hexOn && points && analysis.data ? hexagonData(points.positions, analysis.data.km, standardKm) : null), [hexOn, points, analysis.data, standardKm]);
   // the zoom (whole levels) the layers were last built for: hexagons replace villages below HEXAGON_MAX_ZOOM
@@ -209,6 +215,7 @@ export function PlannerView() {
           ...(showWorkers && workers.data && workerRgb ? [workersLayer(workers.data, workerRgb, zoom)] : []),
           ...(showServices && servicePositions ? [servicePointsLayer(servicePositions, typeIndex, zoom)] : []),
           ...(gapData ? [hovering(gapLayer(gapData, { zoom })), ...(zoom >= GAP_LABEL_MIN_ZOOM ? [gapRankLayer(gapData, { zoom })] : [])] : []),
+          ...(qualityData ? [qualityLayer(qualityData, { zoom })] : []),
           ...(planDrawn
             ? [
                 planLinksLayer(planDrawn.links, { zoom }),
@@ -218,7 +225,7 @@ export function PlannerView() {
             : []),
         ];
       },
-    [points, colors, showPoints, hexData, choropleth, catchmentData, gapData, onHover, showWorkers, workers.data, workerRgb, showServices, servicePositions, typeIndex, planDrawn, planSite],
+    [points, colors, showPoints, hexData, choropleth, catchmentData, gapData, qualityData, onHover, showWorkers, workers.data, workerRgb, showServices, servicePositions, typeIndex, planDrawn, planSite],
   );
 
   // what the drawn layers show: the colour mode once its data is in, and the overlays
@@ -232,6 +239,7 @@ export function PlannerView() {
     ...(choropleth && choroplethLevel ? ['choropleth', `choropleth-${choropleth.measure}`, `areas-${choroplethLevel}`] : []),
     ...(catchmentData ? ['catchments'] : []),
     ...(gapData ? ['gaps'] : []),
+    ...(qualityData ? ['quality'] : []),
     ...(hexShown ? ['hexagons'] : []),
     ...(planDrawn ? ['plan'] : []),
   ].join(' ');
@@ -261,7 +269,7 @@ export function PlannerView() {
   );
   const drillTo = useCallback((code: string | null) => setView({ unit: code, village: null }), [setView]);
 
-  const failed = [summary, children, villages, analysis, countries, provinceShapes, prefectureShapes, card, histogram, coverage, growth, lazyAreas, catchments, gaps].find((q) => q.error);
+  const failed = [summary, children, villages, analysis, countries, provinceShapes, prefectureShapes, card, histogram, coverage, growth, lazyAreas, catchments, gaps, quality].find((q) => q.error);
   const s = summary.data;
   const exportHref = `/api/exports/gaps.csv?${new URLSearchParams({
     ...(id ? { dataset: String(id) } : {}),
@@ -319,6 +327,7 @@ export function PlannerView() {
             choropleth={choropleth && choroplethLevel ? { data: choropleth, level: choroplethLevel } : null}
             catchments={catchmentData !== null}
             gaps={gapData ? gapData.length : null}
+            quality={qualityData ? (quality.data ?? null) : null}
             plan={planDrawn ? { sites: planDrawn.sites.length } : null}
           />
           {view.village && card.data && <VillageCard village={card.data} onClose={() => setView({ village: null })} />}

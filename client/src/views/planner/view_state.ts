@@ -8,8 +8,8 @@ import { adminCodeSchema, analysisParamsSchema, scenarioIdSchema, serviceTypeSch
  */
 export const COLOR_MODES = ['coverage', 'status', 'distance'] as const;
 export type ColorMode = (typeof COLOR_MODES)[number];
-/** Layers drawn over the villages, listed in the URL as `layers=services,workers,catchments,gaps`. */
-export const OVERLAYS = ['services', 'workers', 'catchments', 'gaps'] as const;
+/** Layers drawn over the villages, listed in the URL as `layers=services,workers,catchments,gaps,quality`. */
+export const OVERLAYS = ['services', 'workers', 'catchments', 'gaps', 'quality'] as const;
 export type Overlay = (typeof OVERLAYS)[number];
 /**
  * What the areas one level down are filled by (URL `choro`): the share of villages served (%),

@@ -99,12 +99,14 @@ export class ImportJobs {
     return { path, name: meta.name, size: meta.size };
   }
 
+  /** Uploads older than a day and the error lists of imports older than a week go. */
   private removeOldUploads(): void {
     const now = Date.now();
-    for (const f of readdirSync(this.uploadsDir)) {
-      const p = join(this.uploadsDir, f);
-      if (now - statSync(p).mtimeMs > UPLOAD_TTL_MS) rmSync(p, { force: true });
-    }
+    for (const [dir, ttl] of [[this.uploadsDir, UPLOAD_TTL_MS], [this.jobsDir, 7 * UPLOAD_TTL_MS]] as const)
+      for (const f of readdirSync(dir)) {
+        const p = join(dir, f);
+        if (now - statSync(p).mtimeMs > ttl) rmSync(p, { recursive: true, force: true });
+      }
   }
 
   running(): ImportStatus | null {

@@ -87,6 +87,12 @@ export function ImportPanel() {
     enabled: jobId !== null,
     refetchInterval: (q) => (q.state.data && FINISHED.includes(q.state.data.phase) ? false : 400),
   });
+  // an import still running when the page was (re)opened is followed again
+  const recent = useQuery({ ...trpc.imports.recent.queryOptions(), enabled: jobId === null && upload === null });
+  const running = recent.data?.find((r) => !FINISHED.includes(r.phase));
+  useEffect(() => {
+    if (running && jobId === null && upload === null) setJobId(running.id);
+  }, [running, jobId, upload]);
   const job = status.data;
   const written = job?.phase === 'done' && job.datasetId !== null;
   // a new version changes every figure: everything is fetched again

@@ -1,6 +1,6 @@
 import { StrictMode, Suspense, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { makeTrpcClient, TRPCProvider } from './api/trpc.ts';
 import { errorCodeOf, loginUrl, worthRetrying } from './api/errors.ts';
 import { noticeFor, showNotice } from './api/notices.ts';
@@ -24,11 +24,19 @@ function onQueryError(err: unknown): void {
   }
 }
 
+/** A change refused because the session ended goes to sign-in, one refused for role says so; other failures are the form's to show. */
+function onMutationError(err: unknown): void {
+  const code = errorCodeOf(err);
+  if (code === 'UNAUTHORIZED' && window.location.pathname !== '/login') window.location.assign(loginUrl());
+  else if (code === 'FORBIDDEN') showNotice('noticeForbidden');
+}
+
 function App() {
   const [queryClient] = useState(
     () =>
       new QueryClient({
         queryCache: new QueryCache({ onError: onQueryError }),
+        mutationCache: new MutationCache({ onError: onMutationError }),
         defaultOptions: { queries: { staleTime: 60_000, retry: (count, err) => count < 1 && worthRetrying(err) } },
       }),
   );

@@ -44,7 +44,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     dataDir,
     process: child,
     async stop() {
-      if (child.exitCode === null) {
+      // a process killed by a signal has no exit code, only a signal: it has exited all the same
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await exited;

@@ -16,7 +16,8 @@ import { startServer, type RunningServer } from '../helpers/server_process.ts';
  * clearly, keep serving, and lose nothing it acknowledged.
  */
 const dataDir = mkdtempSync(join(tmpdir(), 'coverage-faults-'));
-const ENV = { DATA_DIR: dataDir, AUTH_MODE: 'accounts', ANALYSIS_CONCURRENCY: '1', ANALYSIS_QUEUE: '1', ANALYSIS_TIMEOUT_MS: '1' };
+// the burst of writes is faster than a person: the per-user request limit (tested elsewhere) is raised
+const ENV = { DATA_DIR: dataDir, AUTH_MODE: 'accounts', ANALYSIS_CONCURRENCY: '1', ANALYSIS_QUEUE: '1', ANALYSIS_TIMEOUT_MS: '1', LIMIT_USER_PER_S: '100000', LIMIT_USER_BURST: '100000' };
 const ADMIN_PASSWORD = 'root password 1';
 let server: RunningServer;
 let admin: HttpSession;
@@ -126,12 +127,22 @@ describe('corrupted and truncated requests', () => {
 });
 
 describe('kill -9 during writes', () => {
-  it('restarts clean: the database opens, passes integrity_check, and holds every acknowledged user, session and audit row', async () => {
+  it('restarts clean: the database opens, passes integrity_check, and holds every acknowledged user, session, scenario and audit row', async () => {
     const created: string[] = [];
     const sessions: HttpSession[] = [];
+    const scenarios: number[] = [];
     let toggles = 0;
     let stop = false;
     const victim = (await trpcResult<{ id: number }>(await admin.mutation('users.create', { name: 'victim', password: 'victim password', role: 'viewer' }))).data!;
+    // a finished planning run to save as scenarios during the burst
+    const job = (await trpcResult<{ id: string }>(await admin.mutation('planning.start', { unit: '140105', target: { kind: 'workers', perPhase: [3] } }))).data!.id;
+    for (let i = 0; ; i++) {
+      const status = await trpcResult<{ progress: { state: string } }>(await admin.query('planning.status', { id: job }));
+      if (status.data?.progress.state === 'done') break;
+      expect(status.data?.progress.state, JSON.stringify(status)).toBe('running');
+      expect(i).toBeLessThan(600);
+      await new Promise((r) => setTimeout(r, 50));
+    }
     const loop = async (step: () => Promise<void>) => {
       while (!stop) await step().catch(() => (stop = true));
     };
@@ -148,12 +159,19 @@ describe('kill -9 during writes', () => {
       const res = await admin.mutation('users.setRole', { id: victim.id, role: toggles % 2 ? 'viewer' : 'planner' });
       if (res.status === 200) toggles++;
     });
-    await new Promise((r) => setTimeout(r, 1500));
+    const saves = loop(async () => {
+      const res = await admin.mutation('scenarios.save', { job, name: `plan ${scenarios.length}` });
+      if (res.status === 200) scenarios.push((await trpcResult<{ id: number }>(res)).data!.id);
+    });
+    await new Promise((r) => setTimeout(r, 2000));
     server.process.kill('SIGKILL');
     stop = true;
-    await Promise.all([createUsers, signIns, flips]);
-    expect(created.length).toBeGreaterThan(3);
-    expect(sessions.length).toBeGreaterThan(3);
+    await Promise.all([createUsers, signIns, flips, saves]);
+    expect(scenarios.length).toBeGreaterThan(10);
+    console.log(`acknowledged before the kill: ${created.length} users, ${sessions.length} sessions, ${toggles} role changes, ${scenarios.length} scenarios`);
+    // each sign-in and new user costs a scrypt hash, so there are fewer of those
+    expect(created.length).toBeGreaterThanOrEqual(1);
+    expect(sessions.length).toBeGreaterThanOrEqual(1);
     expect(toggles).toBeGreaterThan(10);
 
     server = await startServer(ENV);
@@ -170,6 +188,8 @@ describe('kill -9 during writes', () => {
       const roleChanges = (db.prepare(`SELECT COUNT(*) AS n FROM audit_log WHERE path = 'users.setRole' AND ok = 1`).get() as { n: number }).n;
       expect(roleChanges).toBeGreaterThanOrEqual(toggles);
       expect(db.prepare('SELECT role FROM app_user WHERE id = ?').get(victim.id)).toEqual({ role: toggles % 2 ? 'planner' : 'viewer' });
+      const saved = new Set((db.prepare('SELECT id FROM scenario').all() as { id: number }[]).map((r) => r.id));
+      expect(scenarios.filter((id) => !saved.has(id))).toEqual([]);
     } finally {
       db.close();
     }

@@ -118,12 +118,13 @@ describe('an admin', () => {
 });
 
 describe('a viewer', () => {
-  it('sees a short message instead of the planner map, no admin link, and is refused village data', async () => {
+  it('sees a short message instead of a page above their role, no admin link, and is refused village data', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const violations = await watchCsp(context);
     const page = await context.newPage();
-    await page.goto(`${server.url}login`);
+    await page.goto(`${server.url}login?next=/admin`);
     await signIn(page, 'vera', 'vera password 1');
+    await page.waitForURL(/\/admin$/);
     await page.waitForSelector('[data-testid=forbidden-page]');
     await expect(page.locator('[data-testid=forbidden-page]').textContent()).resolves.toMatch(/无权访问/);
     await expect(page.locator('[data-testid=nav] a[href="/admin"]').count()).resolves.toBe(0);

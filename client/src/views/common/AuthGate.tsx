@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { roleAtLeast } from '../../../../server/domain/user.ts';
 import { useMe } from '../../api/auth.ts';
 import { loginUrl } from '../../api/errors.ts';
-import type { Route } from '../routes.ts';
+import { ROUTES, type Route } from '../routes.ts';
 import { NavLinks } from './NavLinks.tsx';
 
 /**
@@ -17,13 +17,20 @@ export function AuthGate({ route, children }: { route: Route; children: ReactNod
   const required = route.role ?? 'viewer';
   const user = me.data?.user ?? null;
   const mustSignIn = required !== 'public' && me.isSuccess && !user;
+  const allowed = required === 'public' || (!!user && roleAtLeast(user.role, required));
+  // at the home page, someone whose role does not reach it goes to the first page that it does
+  const elsewhere =
+    user && !allowed && window.location.pathname === '/'
+      ? ROUTES.find((r) => r.nav && r.role !== 'public' && roleAtLeast(user.role, r.role ?? 'viewer'))
+      : undefined;
   useEffect(() => {
     if (mustSignIn) window.location.assign(loginUrl());
-  }, [mustSignIn]);
+    else if (elsewhere) window.location.replace(elsewhere.path);
+  }, [mustSignIn, elsewhere]);
   if (required === 'public') return children;
   if (me.isError) return <div className="page-message error-text">{`${t('loadError')}: ${me.error.message}`}</div>;
-  if (!user) return null;
-  if (!roleAtLeast(user.role, required))
+  if (!user || elsewhere) return null;
+  if (!allowed)
     return (
       <div className="app">
         <header className="header">

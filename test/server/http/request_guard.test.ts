@@ -45,14 +45,14 @@ describe('security headers', () => {
 
 describe('sign-in over HTTP', () => {
   it('answers UNAUTHORIZED without a session and the user with one; a viewer is FORBIDDEN village figures', async () => {
-    expect((await trpcResult(await fetch(`${app.base}/trpc/units.summary`))).code).toBe('UNAUTHORIZED');
+    expect((await trpcResult(await fetch(`${app.base}/trpc/datasets.list`))).code).toBe('UNAUTHORIZED');
     const vic = await new HttpSession(app.base).signIn('vic', 'vic password');
     expect((await trpcResult(await vic.query('auth.me'))).data).toEqual({ mode: 'accounts', user: { id: 2, name: 'vic', role: 'viewer' } });
     const forbidden = await vic.query('villages.byCode', { code: '140105001001' });
     expect(forbidden.status).toBe(403);
     expect((await trpcResult(forbidden)).message).toBe('villages.byCode needs the planner role; vic is viewer');
-    // a viewer's own aggregated figures: allowed (no dataset loaded here, so NOT_FOUND)
-    expect((await vic.query('units.summary')).status).toBe(404);
+    // what a viewer may see: allowed
+    expect((await vic.query('datasets.list')).status).toBe(200);
     expect((await vic.fetch('/api/layers/villages.arrow')).status).toBe(403);
   });
 });

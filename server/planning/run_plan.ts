@@ -55,6 +55,8 @@ export interface PlanSetup {
   groupCodes: string[];
   budgets: number[];
   capacity: number;
+  /** the villages in scope: a unit's are one range of indices */
+  range: [number, number];
 }
 
 const SLICE_MS = 30;
@@ -77,7 +79,7 @@ export async function runPlan(subject: PlanSubject, request: PlanRequest, hooks:
   const { instance, cost, budgets, capacity, group } = setup;
 
   const notes: string[] = [];
-  const tooLarge = capacity === Infinity ? 0 : tooLargeForOneWorker(subject.columns, subject.analysis.assignment(params), capacity);
+  const tooLarge = capacity === Infinity ? 0 : tooLargeForOneWorker(subject.columns, subject.analysis.assignment(params), capacity, setup.range);
   if (tooLarge > 0) notes.push(`tooLarge:${tooLarge}`);
 
   const chosen = await drive(greedyExpansion(instance, { phaseBudgets: budgets, cost, capacity, group, groupMinimum: request.countyMinimum }), hooks, 'choosing');
@@ -188,7 +190,7 @@ export function* planSetup(subject: PlanSubject, request: PlanRequest, params: A
     }
     return g;
   });
-  return { instance, cost, group, groupCodes, budgets: [...t.perPhase], capacity };
+  return { instance, cost, group, groupCodes, budgets: [...t.perPhase], capacity, range };
 }
 
 async function solveExactly(setup: PlanSetup, request: PlanRequest, greedy: ExpansionPlan, hooks: PlanHooks): Promise<{ plan: ExpansionPlan; optimal: boolean; notes: string[] }> {

@@ -248,7 +248,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   planReasonFewCandidates: 'too few candidate villages',
   planReasonNotEnoughSites: 'not enough workers in the plan',
   planNoteExhausted: 'Every village a new worker could still serve is served: the plan stops early.',
-  planNoteTooLarge: '{{villages}} villages have more vulnerable children than one new worker can take: no single new worker can serve them.',
+  planNoteTooLarge: '{{villages}} villages here have more vulnerable children than one new worker can take: no single new worker can serve them.',
   planNoteEquityInfeasible: "The budget cannot meet every county's minimum: solved without it.",
   planNoteSolverStopped: 'The solver stopped before proving the best plan ({{status}}); the gap above is what it proved.',
   planElapsed: '{{seconds}} s, {{candidates}} candidate villages',

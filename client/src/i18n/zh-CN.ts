@@ -245,7 +245,7 @@ export const zhCN = {
   planReasonFewCandidates: '候选村不够',
   planReasonNotEnoughSites: '方案总人数不够',
   planNoteExhausted: '新儿童主任还能服务到的村都已选完，方案提前结束。',
-  planNoteTooLarge: '有 {{villages}} 个村的困境儿童多于一名新儿童主任的容量，一名新儿童主任无法单独服务。',
+  planNoteTooLarge: '本区域有 {{villages}} 个村的困境儿童多于一名新儿童主任的容量，一名新儿童主任无法单独服务。',
   planNoteEquityInfeasible: '预算不足以满足每县最低人数，已不按此要求求解。',
   planNoteSolverStopped: '求解器在证明最优之前停止（{{status}}），上面的差距是它已证明的。',
   planElapsed: '用时 {{seconds}} 秒，候选村 {{candidates}} 个',

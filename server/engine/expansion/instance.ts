@@ -48,10 +48,10 @@ export function villageWeight(columns: DatasetColumns, v: number, weights: Recor
   return w;
 }
 
-/** Villages no new worker can serve: unserved, but with more vulnerable children than one worker's capacity. */
-export function tooLargeForOneWorker(columns: DatasetColumns, assignment: WorkerAssignment, capacity: number): number {
+/** Villages of [from, to) no new worker can serve: unserved, but with more vulnerable children than one worker's capacity. */
+export function tooLargeForOneWorker(columns: DatasetColumns, assignment: WorkerAssignment, capacity: number, [from, to]: [number, number]): number {
   let count = 0;
-  for (let v = 0; v < columns.villages.count; v++) if (assignment.status[v] !== STATUS_SERVED && vulnerableCount(columns.villages, v) > capacity) count++;
+  for (let v = from; v < to; v++) if (assignment.status[v] !== STATUS_SERVED && vulnerableCount(columns.villages, v) > capacity) count++;
   return count;
 }
 

@@ -16,11 +16,14 @@ export interface BasemapData {
   prefectures: Boundaries;
   /** the dataset the boundary layers come from; the server's current dataset when absent */
   datasetId?: number;
+  /** a published snapshot's token: its boundaries are read through the link, without an account */
+  snapshot?: string;
 }
 
-/** Where the server serves a boundary layer of a dataset. */
-export function boundaryUrl(layer: string, datasetId?: number): string {
-  return `/api/boundaries/${layer}.geojson${datasetId === undefined ? '' : `?dataset=${datasetId}`}`;
+/** Where the server serves a boundary layer of a dataset (or of a snapshot's dataset, read through its link). */
+export function boundaryUrl(layer: string, datasetId?: number, snapshot?: string): string {
+  const query = snapshot ? `?snapshot=${encodeURIComponent(snapshot)}` : datasetId === undefined ? '' : `?dataset=${datasetId}`;
+  return `/api/boundaries/${layer}.geojson${query}`;
 }
 
 export const WATER = { lake: '#a9cbe6', river: '#8fbbe0' } as const;
@@ -97,8 +100,8 @@ export function basemapStyle(data: BasemapData): StyleSpecification {
       provinceLabels: { type: 'geojson', data: labelPoints(data.provinces) },
       prefectureLabels: { type: 'geojson', data: labelPoints(data.prefectures) },
       // small (about 20 kB gzipped together), so part of the first screen; maplibre fetches them
-      rivers: { type: 'geojson', data: boundaryUrl('rivers', data.datasetId) },
-      lakes: { type: 'geojson', data: boundaryUrl('lakes', data.datasetId) },
+      rivers: { type: 'geojson', data: boundaryUrl('rivers', data.datasetId, data.snapshot) },
+      lakes: { type: 'geojson', data: boundaryUrl('lakes', data.datasetId, data.snapshot) },
     },
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': '#dfe9f0' } },

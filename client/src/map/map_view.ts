@@ -33,6 +33,16 @@ const TOOLTIP_STYLE: Partial<CSSStyleDeclaration> = {
   marginTop: '12px',
 };
 
+/** How a map is made: the page's interactive map (default), or a still one drawn at another pixel ratio for an export. */
+export interface MapViewOptions {
+  /** device pixels per CSS pixel (default the screen's); an export draws at its dpi / 96 */
+  pixelRatio?: number;
+  /** whether the map takes pointer and keyboard input (default true) */
+  interactive?: boolean;
+  /** whether the zoom buttons and the scale bar are shown (default true) */
+  controls?: boolean;
+}
+
 const LABEL_LAYERS = ['prefecture-labels', 'province-labels', 'counties-labels', 'townships-labels'];
 const WEB_FONT = 'Noto Sans SC';
 const OPTIONAL_SOURCES = ['rivers', 'lakes'];
@@ -46,6 +56,7 @@ export class MapView {
   private readonly overlay = new MapboxOverlay({ interleaved: true, layers: [] });
   private layerBuilder: ((zoom: number) => Layer[]) | null = null;
   private readonly datasetId: number | undefined;
+  private readonly snapshot: string | undefined;
   private styleReady = false;
   /** county and township layers: absent until the map first reaches their zoom */
   private readonly lazy = new Map<LazyBoundary['layer'], 'loading' | 'shown' | 'failed'>();
@@ -58,8 +69,10 @@ export class MapView {
     private readonly container: HTMLElement,
     basemap: BasemapData,
     bounds: LngLatBoundsLike,
+    options: MapViewOptions = {},
   ) {
     this.datasetId = basemap.datasetId;
+    this.snapshot = basemap.snapshot;
     this.map = new maplibregl.Map({
       container,
       style: basemapStyle(basemap),
@@ -69,9 +82,15 @@ export class MapView {
       localIdeographFontFamily: LABEL_FONT.join(', '),
       // keep the drawn frame readable, for exports and for tests that check pixels
       canvasContextAttributes: { preserveDrawingBuffer: true },
+      // an export at 300 dpi needs more than maplibre's default 4096 px (it still stops at the GPU's limit)
+      ...(options.pixelRatio ? { pixelRatio: options.pixelRatio, maxCanvasSize: [16384, 16384] as [number, number] } : {}),
+      // a still map shows its labels at once, without fading them in
+      ...(options.interactive === false ? { interactive: false, fadeDuration: 0 } : {}),
     });
-    this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    if (options.controls ?? true) {
+      this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+      this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+    }
     this.map.addControl(this.overlay);
     this.map.on('zoomend', () => this.redraw());
     this.map.on('load', () => {
@@ -124,6 +143,20 @@ export class MapView {
     this.redraw();
   }
 
+  /** The canvas maplibre and deck.gl draw into (its drawing buffer is kept, so it can be copied after a frame). */
+  canvas(): HTMLCanvasElement {
+    return this.map.getCanvas();
+  }
+
+  /** Metres per CSS pixel across the middle of the view (the map is never rotated; Mercator's scale varies with latitude). */
+  metersPerPixel(): number {
+    const { clientWidth: w, clientHeight: h } = this.container;
+    const y = h / 2;
+    const a = this.map.unproject([w / 2 - 50, y]);
+    const b = this.map.unproject([w / 2 + 50, y]);
+    return a.distanceTo(b) / 100;
+  }
+
   fitBounds(bounds: LngLatBoundsLike): void {
     this.map.fitBounds(bounds, { padding: 24, duration: 800 });
   }
@@ -159,7 +192,7 @@ export class MapView {
       if (zoom < spec.minzoom || this.lazy.has(spec.layer)) continue;
       this.lazy.set(spec.layer, 'loading');
       this.pending++;
-      fetch(boundaryUrl(spec.layer, this.datasetId), { signal: this.aborts.signal })
+      fetch(boundaryUrl(spec.layer, this.datasetId, this.snapshot), { signal: this.aborts.signal })
         .then((res) => {
           if (!res.ok) throw new Error(`${spec.layer}: HTTP ${res.status}`);
           return res.json() as Promise<Boundaries>;

@@ -8,6 +8,8 @@ export type Language = (typeof LANGUAGES)[number];
 
 const stored = typeof localStorage !== 'undefined' ? localStorage.getItem('lang') : null;
 export const initialLanguage: Language = stored === 'en' ? 'en' : 'zh-CN';
+// the page says which language it is in from the start (screen readers, fonts, and tests of a reload)
+if (typeof document !== 'undefined') document.documentElement.lang = initialLanguage;
 
 void i18next.use(initReactI18next).init({
   resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },

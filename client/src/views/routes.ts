@@ -22,6 +22,10 @@ export interface Route {
 export const ROUTES: Route[] = [
   { path: '/', nav: 'navPlanner', page: PlannerView, role: 'planner' },
   { path: '/data', nav: 'navData', page: lazyPage(() => import('./data/DataView.tsx'), 'DataView'), role: 'planner' },
+  // what the programme reaches (donors; a viewer's home), a published snapshot's link, presentation mode (issue 6)
+  { path: '/reach', nav: 'navReach', page: lazyPage(() => import('./reach/ReachView.tsx'), 'ReachView'), role: 'viewer' },
+  { path: '/s/', page: lazyPage(() => import('./reach/SnapshotView.tsx'), 'SnapshotView'), role: 'public' },
+  { path: '/present', page: lazyPage(() => import('./reach/PresentView.tsx'), 'PresentView'), role: 'public' },
   { path: '/login', page: lazyPage(() => import('./login/LoginView.tsx'), 'LoginView'), role: 'public' },
   { path: '/admin', nav: 'navAdmin', page: lazyPage(() => import('./admin/AdminView.tsx'), 'AdminView'), role: 'admin' },
 ];
@@ -33,5 +37,6 @@ export function lazyPage<K extends string>(load: () => Promise<Record<K, () => R
 
 export function routeFor(pathname: string): Route {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
-  return ROUTES.find((r) => r.path === path) ?? ROUTES[0];
+  // a path ending in '/' takes everything below it (/s/<token>)
+  return ROUTES.find((r) => r.path === path || (r.path.length > 1 && r.path.endsWith('/') && path.startsWith(r.path))) ?? ROUTES[0];
 }

@@ -5,13 +5,15 @@
  *     [--crs wgs84|gcj02|bd09] [--encoding auto|utf8|gbk] [--sheet NAME] [--header-row N]
  *     [--layer provinces|prefectures|counties|townships] [--map COLUMN=FIELD ...] [--dry-run]
  *
+ * (`--map` takes one or more COLUMN=FIELD: `--map 区划代码=code 村名=name`.)
+ *
  * Prints what it found (format, encoding, header, the column of each field), progress (rows
  * read, errors so far), then the row errors or the new version. Exit code 0 when the version is
  * written (or a dry run found no error), 1 on errors, 2 on bad usage, 130 when interrupted.
  * DATA_DIR names the data directory, as for `npm start` (default ./var); safe while the server
  * runs (WAL).
  */
-import { mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -59,13 +61,12 @@ if (values.help) {
   console.log(USAGE);
   process.exit(0);
 }
-if (positionals.length !== 1) usage('name one file (or dataset folder) to import');
-const file = positionals[0];
-try {
-  statSync(file);
-} catch {
-  usage(`no file ${file}`);
-}
+// `--map a=b c=d`: the mappings after the first come as positionals (they are not files)
+const extraMaps = positionals.slice(1).filter((p) => p.includes('=') && !existsSync(p));
+const files = positionals.filter((p) => !extraMaps.includes(p));
+if (files.length !== 1) usage('name one file (or dataset folder) to import');
+const file = files[0];
+const mapArgs = [...(values.map ?? []), ...extraMaps];
 const opt = <T extends string>(name: string, value: string | undefined, choices: readonly T[]): T | undefined => {
   if (value === undefined) return undefined;
   if (!(choices as readonly string[]).includes(value)) usage(`--${name} is one of ${choices.join(', ')}`);
@@ -75,8 +76,14 @@ const kindArg = opt('kind', values.kind, IMPORT_KINDS);
 const crsArg = opt('crs', values.crs, CRS_CHOICES);
 const encoding = opt('encoding', values.encoding, ENCODING_CHOICES) ?? 'auto';
 const layer = opt('layer', values.layer, BOUNDARY_IMPORT_LAYERS);
-const headerRow = values['header-row'] === undefined ? undefined : z.coerce.number().int().min(1).safeParse(values['header-row']).data;
+let headerRow = values['header-row'] === undefined ? undefined : z.coerce.number().int().min(1).safeParse(values['header-row']).data;
 if (values['header-row'] !== undefined && headerRow === undefined) usage('--header-row is a row number from 1');
+
+try {
+  statSync(file);
+} catch {
+  usage(`no file ${file}`);
+}
 
 const dataDir = z.string().default(fileURLToPath(new URL('../../var', import.meta.url))).parse(process.env.DATA_DIR);
 const db = openDb(dataDir);
@@ -121,7 +128,12 @@ function printPreview(p: ImportPreview): void {
 
 const fileName = basename(file);
 let preview = await previewImport(db, file, fileName, { kind: kindArg, encoding, sheet: values.sheet, headerRow, crs: crsArg, layer });
-const mapping = mappingFrom(values.map, preview.header);
+// headers nobody would recognise, mapped by hand: the header is the first row (or --header-row)
+if (preview.header.length === 0 && mapArgs.length && kindArg) {
+  headerRow ??= 1;
+  preview = await previewImport(db, file, fileName, { kind: kindArg, encoding, sheet: values.sheet, headerRow, crs: crsArg, layer });
+}
+const mapping = mappingFrom(mapArgs, preview.header);
 if (mapping) preview = await previewImport(db, file, fileName, { kind: kindArg, encoding, sheet: values.sheet, headerRow, crs: crsArg, layer, mapping });
 printPreview(preview);
 const kind = kindArg ?? preview.kind;

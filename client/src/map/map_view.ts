@@ -159,6 +159,8 @@ export class MapView {
 
   fitBounds(bounds: LngLatBoundsLike): void {
     this.map.fitBounds(bounds, { padding: 24, duration: 800 });
+    // a camera already there does not move or draw: draw once anyway, so that 'idle' follows this call
+    this.map.triggerRepaint();
   }
 
   /** Calls back whenever the map has drawn everything it has, including boundaries still being fetched. */

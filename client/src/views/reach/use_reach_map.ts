@@ -3,6 +3,7 @@ import type { Layer } from '@deck.gl/core';
 import type { ReachSummary } from '../../../../server/domain/index.ts';
 import { useBoundaryLayer, type BoundarySource } from '../../api/reach.ts';
 import type { BasemapData } from '../../map/basemap_style.ts';
+import type { Bounds } from '../../map/bounds.ts';
 import { reachBounds, reachChoroplethData, reachLayer } from '../../map/reach_layer.ts';
 import type { MapSource } from '../../exports/png.ts';
 
@@ -30,10 +31,13 @@ export function useReachMap(summary: ReachSummary | undefined, source: BoundaryS
   const choropleth = useMemo(() => (counties.data && byCounty ? reachChoroplethData(counties.data, byCounty) : null), [counties.data, byCounty]);
   const unitCode = summary?.unit.code ?? null;
   const provinceCodes = (summary?.byProvince ?? []).map((p) => p.code).join(',');
-  const bounds = useMemo(
+  // the same place whichever layer arrived last: a new array only when the box changes, so the camera moves only then
+  const box = useMemo(
     () => reachBounds(provinces.data, counties.data, unitCode, provinceCodes ? provinceCodes.split(',') : []),
     [provinces.data, counties.data, unitCode, provinceCodes],
   );
+  const boundsKey = JSON.stringify(box);
+  const bounds = useMemo(() => JSON.parse(boundsKey) as Bounds, [boundsKey]);
   const layers = useMemo(() => (): Layer[] => (choropleth ? [reachLayer(choropleth)] : []), [choropleth]);
   const mapSource = useMemo<MapSource | null>(() => (basemap && choropleth ? { basemap, bounds, layers } : null), [basemap, choropleth, bounds, layers]);
   const error = [countries, provinces, prefectures, counties].find((q) => q.error)?.error ?? null;

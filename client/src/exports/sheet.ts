@@ -85,7 +85,7 @@ export function reportLayout(width: number, height: number, u: number): { map: R
       params: { ...side, y: side.y + figuresHeight + chartHeight + gap, height: side.height - figuresHeight - chartHeight - gap },
     };
   }
-  const mapHeight = Math.round(body.height * 0.5);
+  const mapHeight = Math.round(body.height * 0.6);
   const below: Rect = { x: body.x, y: body.y + mapHeight + gap, width: body.width, height: body.height - mapHeight - gap };
   const half = (below.width - gap) / 2;
   const figuresHeight = Math.min(below.height * 0.5, 250 * u);

@@ -30,12 +30,12 @@ export interface ReachCounts {
 export interface ReachUnit extends ReachCounts {
   code: string;
   name: string;
-  /** covered villages / villages, null for a unit without villages */
+  /** covered villages / villages; null for a unit without villages, or where either count is withheld */
   coveredShare: number | null;
 }
 
 export interface ReachSummary {
-  dataset: { id: number; name: string; version: number; synthetic: boolean; createdAt: string };
+  dataset: { id: number; name: string; nameZh: string; version: number; synthetic: boolean; createdAt: string };
   unit: { code: string | null; name: string };
   threshold: number;
   /** whether small counts were withheld from this payload */

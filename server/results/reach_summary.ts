@@ -8,7 +8,7 @@ import { coverageGrowthOf } from './coverage_growth.ts';
  * and county, and growth by year. Only unit-level figures; with `protect`, every count below
  * the threshold becomes "<threshold".
  */
-export function reachSummary(loaded: LoadedDataset & { dataset: Dataset }, params: AnalysisParams, unit: number | null, o: { threshold: number; protect: boolean }): ReachSummary {
+export function reachSummary(loaded: LoadedDataset & { dataset: Dataset & { nameZh?: string } }, params: AnalysisParams, unit: number | null, o: { threshold: number; protect: boolean }): ReachSummary {
   const { columns, analysis, dataset } = loaded;
   const { admin } = columns;
   const agg = analysis.coverage(params);
@@ -20,12 +20,12 @@ export function reachSummary(loaded: LoadedDataset & { dataset: Dataset }, param
     children: c(agg.reached.children[u]),
     ...(Object.fromEntries(CHILD_CATEGORIES.map((k) => [k, c(agg.reached[k][u])])) as Pick<ReachCounts, (typeof CHILD_CATEGORIES)[number]>),
   });
-  const unitOf = (u: number): ReachUnit => ({
-    code: admin.code[u],
-    name: admin.name[u],
-    coveredShare: agg.villages[u] > 0 ? agg.coveredVillages[u] / agg.villages[u] : null,
-    ...countsOf(u),
-  });
+  const unitOf = (u: number): ReachUnit => {
+    const counts = countsOf(u);
+    // a share next to a village count would give away a withheld covered-village count
+    const hidden = typeof counts.coveredVillages === 'string' || typeof counts.villages === 'string';
+    return { code: admin.code[u], name: admin.name[u], coveredShare: agg.villages[u] > 0 && !hidden ? agg.coveredVillages[u] / agg.villages[u] : null, ...counts };
+  };
   const scope = unit === null ? '' : admin.code[unit];
   const within = (u: number, length: number) => admin.code[u].length === length && (admin.code[u].startsWith(scope) || scope.startsWith(admin.code[u]));
   const provinces: number[] = [];
@@ -36,7 +36,7 @@ export function reachSummary(loaded: LoadedDataset & { dataset: Dataset }, param
   }
   const coveredCounties = counties.filter((u) => agg.coveredVillages[u] > 0).length;
   return {
-    dataset: { id: dataset.id, name: dataset.name, version: dataset.version, synthetic: dataset.synthetic, createdAt: dataset.createdAt },
+    dataset: { id: dataset.id, name: dataset.name, nameZh: dataset.nameZh ?? dataset.name, version: dataset.version, synthetic: dataset.synthetic, createdAt: dataset.createdAt },
     unit: { code: unit === null ? null : admin.code[unit], name: unit === null ? dataset.name : admin.name[unit] },
     threshold: o.threshold,
     protected: o.protect,

@@ -10,7 +10,7 @@ import { reachSummary } from './reach_summary.ts';
  * villages.
  */
 export function snapshotOf(
-  loaded: LoadedDataset & { dataset: Dataset },
+  loaded: LoadedDataset & { dataset: Dataset & { nameZh?: string } },
   params: AnalysisParams,
   unit: number | null,
   scenario: Scenario | null,

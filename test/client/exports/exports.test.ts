@@ -58,7 +58,7 @@ describe('sheet layouts', () => {
 describe('CSV of the reach tables', () => {
   const unit = (code: string, name: string) => ({ code, name, coveredShare: 0.4567, villages: 10, coveredVillages: '<5' as const, workers: 3 as number, children: 100, leftBehind: 7, disabled: '<5' as const, orphaned: 0, difficult: 9 });
   const summary: ReachSummary = {
-    dataset: { id: 1, name: 'Test', version: 1, synthetic: true, createdAt: '2026-01-01T00:00:00Z' },
+    dataset: { id: 1, name: 'Test', nameZh: '测试', version: 1, synthetic: true, createdAt: '2026-01-01T00:00:00Z' },
     unit: { code: null, name: 'Test' },
     threshold: 5,
     protected: true,

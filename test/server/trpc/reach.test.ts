@@ -26,7 +26,12 @@ function assertViewerSafe(payload: unknown, threshold: number): number {
   let withheld = 0;
   const walk = (value: unknown, key: string) => {
     if (Array.isArray(value)) return value.forEach((v) => walk(v, key));
-    if (value && typeof value === 'object') return Object.entries(value).forEach(([k, v]) => walk(v, k));
+    if (value && typeof value === 'object') {
+      // a share beside a village count would give away a withheld covered-village count
+      const o = value as Record<string, unknown>;
+      if ('coveredShare' in o && (typeof o.coveredVillages === 'string' || typeof o.villages === 'string')) expect(o.coveredShare, `${String(o.code)}: share of withheld counts`).toBeNull();
+      return Object.entries(value).forEach(([k, v]) => walk(v, k));
+    }
     expect(['lon', 'lat', 'coordinates'], `a position (${key}) in a viewer payload`).not.toContain(key);
     if (typeof value === 'string') {
       expect(value, `a village code in ${key}`).not.toMatch(/^\d{12}$/);

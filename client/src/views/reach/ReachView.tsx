@@ -1,7 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHasRole } from '../../api/auth.ts';
-import { useCurrentDataset } from '../../api/hooks.ts';
 import { useReach, type BoundarySource } from '../../api/reach.ts';
 import { parseViewState } from '../planner/view_state.ts';
 import { SyntheticNote } from '../common/SyntheticNote.tsx';
@@ -43,7 +42,6 @@ export function ReachView() {
   const reach = useReach(unit, params);
   const summary = reach.data;
   const planner = useHasRole('planner');
-  const current = useCurrentDataset();
   const source = useMemo<BoundarySource | null>(() => (summary ? { datasetId: summary.dataset.id } : null), [summary]);
   const map = useReachMap(summary, source);
   const provinces = all.data?.byProvince ?? [];
@@ -89,9 +87,9 @@ export function ReachView() {
               summary={summary}
               mapSource={map.mapSource}
               title={t('reachExportTitle', { unit: unitName(t, summary) })}
-              params={parameterRows(t, lang, summary, params, { datasetName: datasetName(summary, lang, current) })}
+              params={parameterRows(t, lang, summary, params, {})}
               fileBase={`reach-${summary.unit.code ?? 'all'}`}
-              datasetName={datasetName(summary, lang, current)}
+              datasetName={datasetName(summary, lang)}
             />
             {planner && <SnapshotPanel code={summary.unit.code} params={params} datasetId={summary.dataset.id} />}
           </aside>

@@ -23,9 +23,9 @@ export function unitName(t: T, s: ReachSummary): string {
   return s.unit.code === null ? tk(t, 'allUnits') : s.unit.name;
 }
 
-/** The dataset's name in the language, where the current dataset (datasets.current) has one; else as the summary gives it. */
-export function datasetName(s: ReachSummary, lang: string, current: { id: number; name: string; nameZh?: string | null } | null): string {
-  return current && current.id === s.dataset.id && lang !== 'en' && current.nameZh ? current.nameZh : s.dataset.name;
+/** The dataset's name in the language. */
+export function datasetName(s: ReachSummary, lang: string): string {
+  return lang !== 'en' && s.dataset.nameZh ? s.dataset.nameZh : s.dataset.name;
 }
 
 /** Covered villages as a share of villages, when both are known exactly. */
@@ -90,7 +90,7 @@ export function sheetText(t: T, lang: string, s: ReachSummary, o: { title: strin
     legend: legendEntries(t, lang),
     north: tk(t, 'exportNorth'),
     distance: (m) => (m >= 1000 ? tk(t, 'km', { value: formatNumber(m / 1000, lang) }) : tk(t, 'exportMeters', { value: formatNumber(m, lang) })),
-    source: tk(t, 'reachSource', { name: o.datasetName ?? s.dataset.name, version: s.dataset.version, date: formatDate(s.dataset.createdAt, lang) }),
+    source: tk(t, 'reachSource', { name: o.datasetName ?? datasetName(s, lang), version: s.dataset.version, date: formatDate(s.dataset.createdAt, lang) }),
     date: o.published ? tk(t, 'exportPublishedAndExported', { published: formatDate(o.published, lang), date: today }) : tk(t, 'exportExported', { date: today }),
     synthetic: s.dataset.synthetic ? `${tk(t, 'syntheticBadge')} · ${tk(t, 'exportSyntheticLabel')}` : null,
   };
@@ -103,7 +103,7 @@ export function parameterRows(t: T, lang: string, s: ReachSummary, params: Analy
   const p = resolveParams(parsed.success ? parsed.data : analysisParamsSchema.parse({}));
   const rows: [string, string][] = [
     [tk(t, 'reachParamUnit'), unitName(t, s)],
-    [tk(t, 'reachParamDataset'), tk(t, 'reachDatasetVersion', { name: o.datasetName ?? s.dataset.name, version: s.dataset.version })],
+    [tk(t, 'reachParamDataset'), tk(t, 'reachDatasetVersion', { name: o.datasetName ?? datasetName(s, lang), version: s.dataset.version })],
     [tk(t, 'workerReach'), tk(t, 'km', { value: formatNumber(p.workerReachKm, lang) })],
     [tk(t, 'enforceCapacity'), tk(t, p.enforceCapacity ? 'reachYes' : 'reachNo')],
   ];

@@ -21,6 +21,14 @@ export const QUALITY_RGB: Record<VillageFlag | 'workerFar', Rgb> = {
 /** Most serious first: a village flagged twice is drawn in the first colour. */
 export const QUALITY_ORDER: VillageFlag[] = ['outsideCounty', 'outsideTownship', 'duplicatePosition', 'zeroPopulation'];
 
+/** The i18n key naming each village flag. */
+export const QUALITY_LABEL_KEYS = {
+  outsideCounty: 'qualityOutsideCounty',
+  outsideTownship: 'qualityOutsideTownship',
+  duplicatePosition: 'qualityDuplicatePosition',
+  zeroPopulation: 'qualityZeroPopulation',
+} as const satisfies Record<VillageFlag, string>;
+
 /** What quality.flags answers. */
 export type QualityFlags = inferRouterOutputs<AppRouter>['quality']['flags'];
 

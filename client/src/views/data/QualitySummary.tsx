@@ -3,15 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useQualityFlags } from '../../api/imports.ts';
 import { useTRPC } from '../../api/trpc.ts';
 import { cssColor } from '../../map/colors.ts';
-import { QUALITY_ORDER, QUALITY_RGB } from '../../map/quality_layer.ts';
+import { QUALITY_LABEL_KEYS, QUALITY_ORDER, QUALITY_RGB } from '../../map/quality_layer.ts';
 import { formatNumber } from '../../i18n/index.ts';
-
-const LABEL_KEYS = {
-  outsideCounty: 'qualityOutsideCounty',
-  outsideTownship: 'qualityOutsideTownship',
-  duplicatePosition: 'qualityDuplicatePosition',
-  zeroPopulation: 'qualityZeroPopulation',
-} as const;
 
 /** How many villages and workers of the current version look wrong, and a link to see them on the map. */
 export function QualitySummary() {
@@ -30,7 +23,7 @@ export function QualitySummary() {
           <ul>
             {QUALITY_ORDER.map((f) => (
               <li key={f} data-testid={`quality-${f}`}>
-                <span className="swatch ring" style={{ borderColor: cssColor(QUALITY_RGB[f]) }} /> {t(LABEL_KEYS[f])}: {t('qualityVillages', { value: num(c[f]) })}
+                <span className="swatch ring" style={{ borderColor: cssColor(QUALITY_RGB[f]) }} /> {t(QUALITY_LABEL_KEYS[f])}: {t('qualityVillages', { value: num(c[f]) })}
               </li>
             ))}
             <li data-testid="quality-workerFar">

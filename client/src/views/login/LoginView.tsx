@@ -1,14 +1,14 @@
+import { LanguageButton } from '../common/LanguageButton.tsx';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/auth.ts';
 import { errorCodeOf, safeNext } from '../../api/errors.ts';
 import { useTRPC } from '../../api/trpc.ts';
-import { setLanguage } from '../../i18n/index.ts';
 
 /** The sign-in page; in local mode it says there is nothing to sign in to. */
 export function LoginView() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const trpc = useTRPC();
   const me = useMe().data;
   const [name, setName] = useState('');
@@ -51,9 +51,7 @@ export function LoginView() {
             </button>
           </>
         )}
-        <button type="button" className="lang" onClick={() => setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}>
-          {t('language')}
-        </button>
+        <LanguageButton />
       </form>
     </div>
   );

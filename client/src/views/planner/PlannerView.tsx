@@ -1,3 +1,4 @@
+import { LanguageButton } from '../common/LanguageButton.tsx';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Layer, PickingInfo } from '@deck.gl/core';
@@ -37,7 +38,7 @@ import { plainError, useSiteExplanation } from '../../api/planning.ts';
 import type { PlanSite } from '../../../../server/domain/index.ts';
 import type { CatchmentProps } from '../../../../server/engine/worker_catchments.ts';
 import type { Feature } from 'geojson';
-import { formatNumber, setLanguage } from '../../i18n/index.ts';
+import { formatNumber } from '../../i18n/index.ts';
 import { NavLinks } from '../common/NavLinks.tsx';
 import { SyntheticNote } from '../common/SyntheticNote.tsx';
 import { Breadcrumbs } from './Breadcrumbs.tsx';
@@ -284,9 +285,7 @@ export function PlannerView() {
         <NavLinks />
         <SearchBox datasetId={id} onPick={(code, level) => setView(level === 'village' ? { unit: code.slice(0, 9), village: code } : { unit: code, village: null })} />
         {s && <SummaryBar summary={s} />}
-        <button className="lang" onClick={() => setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}>
-          {t('language')}
-        </button>
+        <LanguageButton />
       </header>
       <div className="subheader">
         <Breadcrumbs path={view.unit ? (path.data ?? []) : []} onSelect={drillTo} />

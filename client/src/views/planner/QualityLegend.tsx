@@ -1,14 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../i18n/index.ts';
 import { cssColor } from '../../map/colors.ts';
-import { QUALITY_ORDER, QUALITY_RGB, type QualityFlags } from '../../map/quality_layer.ts';
-
-const LABEL_KEYS = {
-  outsideCounty: 'qualityOutsideCounty',
-  outsideTownship: 'qualityOutsideTownship',
-  duplicatePosition: 'qualityDuplicatePosition',
-  zeroPopulation: 'qualityZeroPopulation',
-} as const;
+import { QUALITY_LABEL_KEYS, QUALITY_ORDER, QUALITY_RGB, type QualityFlags } from '../../map/quality_layer.ts';
 
 /** The data-quality overlay's legend: one ring colour per problem, with how many there are. */
 export function QualityLegend({ quality }: { quality: QualityFlags }) {
@@ -21,7 +14,7 @@ export function QualityLegend({ quality }: { quality: QualityFlags }) {
       {QUALITY_ORDER.map((f) => (
         <div key={f} className="legend-row">
           <span className="swatch ring" style={{ borderColor: cssColor(QUALITY_RGB[f]), borderWidth: 2, borderStyle: 'solid', background: 'none' }} />
-          <span>{t(LABEL_KEYS[f])}</span>
+          <span>{t(QUALITY_LABEL_KEYS[f])}</span>
           <span className="legend-value">{t('qualityVillages', { value: num(c[f]) })}</span>
         </div>
       ))}

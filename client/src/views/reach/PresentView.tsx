@@ -1,10 +1,11 @@
+import { LanguageButton } from '../common/LanguageButton.tsx';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHasRole, useMe } from '../../api/auth.ts';
 import { errorCodeOf } from '../../api/errors.ts';
 import { useSnapshot, useSnapshotList, type BoundarySource } from '../../api/reach.ts';
 import { formatCount, formatDate } from '../../i18n/formats.ts';
-import { formatNumber, setLanguage } from '../../i18n/index.ts';
+import { formatNumber } from '../../i18n/index.ts';
 import { HeadlineFigures } from './HeadlineFigures.tsx';
 import { ReachMap } from './ReachMap.tsx';
 import { unitName } from './reach_text.ts';
@@ -95,9 +96,7 @@ export function PresentView() {
         <button onClick={toggleFullscreen} data-testid="present-fullscreen">
           {fullscreen ? t('presentExitFullscreen') : t('presentFullscreen')}
         </button>
-        <button className="lang" data-testid="language" onClick={() => setLanguage(lang === 'en' ? 'zh-CN' : 'en')}>
-          {t('language')}
-        </button>
+        <LanguageButton />
       </div>
       {token ? (
         <Slide key={token} token={token} />

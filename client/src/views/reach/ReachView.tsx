@@ -7,7 +7,7 @@ import { SyntheticNote } from '../common/SyntheticNote.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { HeadlineFigures } from './HeadlineFigures.tsx';
 import { ReachCharts } from './ReachCharts.tsx';
-import { ReachHeader } from './ReachHeader.tsx';
+import { PageHeader } from '../common/PageHeader.tsx';
 import { ReachMap } from './ReachMap.tsx';
 import { datasetName, parameterRows, unitName } from './reach_text.ts';
 import { SnapshotPanel } from './SnapshotPanel.tsx';
@@ -50,7 +50,7 @@ export function ReachView() {
 
   return (
     <div className="app reach-page" data-testid="reach-page">
-      <ReachHeader title={t('reachTitle')} />
+      <PageHeader title={t('reachTitle')} />
       <div className="subheader">
         <label>
           {t('reachScope')}{' '}

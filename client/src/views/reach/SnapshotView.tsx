@@ -10,7 +10,7 @@ import { SyntheticNote } from '../common/SyntheticNote.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { HeadlineFigures } from './HeadlineFigures.tsx';
 import { ReachCharts } from './ReachCharts.tsx';
-import { ReachHeader } from './ReachHeader.tsx';
+import { PageHeader } from '../common/PageHeader.tsx';
 import { ReachMap } from './ReachMap.tsx';
 import { CATEGORY_LABEL_KEYS, parameterRows, unitName } from './reach_text.ts';
 import { useReachMap } from './use_reach_map.ts';
@@ -44,7 +44,7 @@ export function SnapshotView() {
   if (gone || snap.error)
     return (
       <div className="app reach-page">
-        <ReachHeader title={t('snapPageTitle')} />
+        <PageHeader title={t('snapPageTitle')} />
         <div className="page-message" data-testid="snapshot-gone">
           <p>{gone ? t('snapGone') : `${t('loadError')}: ${snap.error!.message}`}</p>
         </div>
@@ -53,7 +53,7 @@ export function SnapshotView() {
   if (!payload)
     return (
       <div className="app reach-page">
-        <ReachHeader title={t('snapPageTitle')} />
+        <PageHeader title={t('snapPageTitle')} />
         <div className="page-message">{t('loading')}</div>
       </div>
     );
@@ -62,7 +62,7 @@ export function SnapshotView() {
   const params = parseViewState(payload.view).params;
   return (
     <div className="app reach-page snapshot-page" data-testid="snapshot-page" data-token={token}>
-      <ReachHeader title={t('snapPageTitle')} />
+      <PageHeader title={t('snapPageTitle')} />
       <div className="subheader">
         <span className="muted" data-testid="snapshot-published">
           {t('snapPublishedOn', { date: formatDate(payload.publishedAt, lang) })}

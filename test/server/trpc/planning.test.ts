@@ -77,6 +77,16 @@ describe('planning', () => {
     }
   });
 
+  it('chooses only among listed villages when given a list', async () => {
+    const all = (await run({ unit: county, target: { kind: 'workers', perPhase: [6] } })).result;
+    // list the villages greedy did not choose first: the plan must keep to the list
+    const listed = all.sites.slice(3).map((s) => s.code);
+    const { result } = await run({ unit: county, candidates: listed, target: { kind: 'workers', perPhase: [2] } });
+    expect(result.candidates).toBe(listed.length);
+    for (const site of result.sites) expect(listed).toContain(site.code);
+    expect(result.value).toBeLessThanOrEqual(all.value);
+  });
+
   it('spends a budget at the cost per site, and meets a minimum per county or says why not', async () => {
     const { result } = await run({ unit: county.slice(0, 4), target: { kind: 'budget', perPhase: [250_000], costPerSite: 30_000 }, countyMinimum: 1 });
     expect(result.sites).toHaveLength(8);

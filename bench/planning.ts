@@ -88,7 +88,8 @@ for (const enforceCapacity of [false, true]) {
     const base = { unit: county, target: { kind: 'workers' as const, perPhase: [k] }, params: { enforceCapacity } };
     let greedy: PlanResult, exact: PlanResult;
     try {
-      greedy = await plan(base);
+      // as the product runs it: without capacity the bound tightens for up to 2 s
+      greedy = await plan(base, enforceCapacity ? 0 : 2000);
       const t0 = performance.now();
       exact = await plan({ ...base, method: 'exact', timeLimitS: 10 });
       solveTimes.push(performance.now() - t0);
@@ -103,7 +104,7 @@ for (const enforceCapacity of [false, true]) {
   rows.push([`20 sampled counties, ${label}, K = candidates / 40: exact solve (incl. greedy start), median / max`, `${ms(median(solveTimes))} / ${ms(Math.max(...solveTimes))}`]);
   rows.push([`  proven optimal within 0.01 % (others: best found in 10 s)`, `${optimal} of ${ratios.length}`]);
   rows.push([`  greedy / exact value: mean / worst`, `${(ratios.reduce((a, b) => a + b, 0) / ratios.length).toFixed(4)} / ${Math.min(...ratios).toFixed(4)}`]);
-  rows.push([`  greedy's stated gap: mean / max`, `${pct(gaps.reduce((a, b) => a + b, 0) / gaps.length)} / ${pct(Math.max(...gaps))}`]);
+  rows.push([`  greedy's stated gap (${enforceCapacity ? 'marginal bound' : 'Lagrangian bound'}): mean / max`, `${pct(gaps.reduce((a, b) => a + b, 0) / gaps.length)} / ${pct(Math.max(...gaps))}`]);
 }
 rows.push(['peak RSS', `${(process.memoryUsage().rss / 2 ** 30).toFixed(2)} GiB`]);
 report('expansion planning (national dataset)', rows);

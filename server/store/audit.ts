@@ -1,16 +1,8 @@
 import type { AuditEntry } from '../domain/user.ts';
 import type { Db } from './db.ts';
 
-export interface AuditRecord {
-  userId: number | null;
-  userName: string;
-  path: string;
-  input: string | null;
-  ok: boolean;
-  error: string | null;
-  before: string | null;
-  after: string | null;
-}
+/** An audit row as written: its id and time come from the store. */
+export type AuditRecord = Omit<AuditEntry, 'id' | 'at'>;
 
 export function insertAudit(db: Db, r: AuditRecord, at = new Date().toISOString()): number {
   return Number(

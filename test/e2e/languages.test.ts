@@ -83,12 +83,17 @@ async function problems(page: Page, lang: 'zh-CN' | 'en'): Promise<string[]> {
   return [...new Set(found)];
 }
 
-async function signIn(page: Page, who: { name: string; password: string }) {
+/**
+ * Signs in and waits for the page the role lands on (a viewer is sent on from / to /reach), so
+ * the next navigation does not race that redirect.
+ */
+async function signIn(page: Page, who: { name: string; password: string }, landing: string) {
   await page.goto(`${server.url}login`);
   await page.fill('[data-testid=login-form] input[name=name]', who.name);
   await page.fill('[data-testid=login-form] input[name=password]', who.password);
   await page.click('[data-testid=login-form] button[type=submit]');
-  await page.waitForURL((u) => u.pathname !== '/login');
+  await page.waitForURL((u) => u.pathname === landing);
+  await page.waitForLoadState('load');
 }
 
 /** What says a page has drawn its content, by path. */
@@ -142,7 +147,7 @@ describe('the language switch', () => {
   it('changes every visible string on every page an admin (so also a planner) opens', async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
-    await signIn(page, USERS.admin);
+    await signIn(page, USERS.admin, '/');
     const found: string[] = [];
     for (const path of ['/', '/data', '/reach', `/s/${token}`, '/present', '/admin']) found.push(...(await walk(page, path)));
     expect(found).toEqual([]);
@@ -152,7 +157,7 @@ describe('the language switch', () => {
   it('changes every visible string on a viewer’s pages, and the choice survives a reload', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    await signIn(page, USERS.viewer);
+    await signIn(page, USERS.viewer, '/reach');
     const found: string[] = [];
     for (const path of [`/s/${token}`, `/present?s=${token}`, '/reach']) found.push(...(await walk(page, path)));
     expect(found).toEqual([]);

@@ -1,33 +1,17 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Crs } from '../../../server/domain/import.ts';
 import { fromWgs84 } from '../../../server/ingest/crs.ts';
 import { normalizeAreaCode } from '../../../server/ingest/boundary_file.ts';
 import { previewImport } from '../../../server/ingest/preview.ts';
-import { runImport, type ImportRequest } from '../../../server/ingest/run_import.ts';
 import { writeZip } from '../../../server/ingest/zip.ts';
 import { readBoundary } from '../../../server/store/datasets.ts';
 import { listVersions } from '../../../server/store/dataset_versions.ts';
 import { openTinyDb, SIDE, SOUTH, tablesChecksum, TOWNSHIPS } from '../../helpers/tiny_dataset.ts';
+import { importFiles } from '../../helpers/import_files.ts';
 
 /** Administrative boundaries from GeoJSON, TopoJSON and zipped shapefiles. */
-let dir: string;
-let n = 0;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'boundary-file-'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const save = (name: string, body: string | Buffer) => {
-  const path = join(dir, `${n++}-${name}`);
-  writeFileSync(path, body);
-  return path;
-};
-const run = (db: Parameters<typeof runImport>[0], path: string, req: Partial<ImportRequest> = {}) =>
-  runImport(db, { path, fileName: 'b', kind: 'boundaries', crs: 'wgs84', ...req }, { workDir: join(dir, `w${n++}`) });
+const { save, run } = importFiles('boundary-file', { fileName: 'b', kind: 'boundaries', crs: 'wgs84' });
 
 /** The tiny townships, each a square ring (clockwise, as shapefiles want outer rings), in `crs`. */
 function townshipRings(crs: Crs = 'wgs84'): number[][][] {

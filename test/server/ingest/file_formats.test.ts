@@ -1,30 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { previewImport } from '../../../server/ingest/preview.ts';
-import { runImport, type ImportRequest } from '../../../server/ingest/run_import.ts';
 import { detectEncoding, looksBinary } from '../../../server/ingest/text_encoding.ts';
 import { readColumns } from '../../../server/store/read_columns.ts';
 import { openTinyDb, tablesChecksum, villagesCsv } from '../../helpers/tiny_dataset.ts';
+import { importFiles } from '../../helpers/import_files.ts';
 
 /** Encodings and spreadsheets: what Chinese Excel writes, read back exactly. */
-let dir: string;
-let n = 0;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'file-formats-'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const save = (name: string, body: string | Buffer) => {
-  const path = join(dir, `${n++}-${name}`);
-  writeFileSync(path, body);
-  return path;
-};
-const run = (db: Parameters<typeof runImport>[0], path: string, req: Partial<ImportRequest> = {}) =>
-  runImport(db, { path, fileName: 'f', kind: 'villages', crs: 'wgs84', ...req }, { workDir: join(dir, `w${n++}`) });
+const { path: tempPath, save, run } = importFiles('file-formats', { fileName: 'f', kind: 'villages', crs: 'wgs84' });
 
 /** The tiny villages with names that need more than GBK: GB18030's four-byte characters. */
 function renamed(content: ReturnType<typeof openTinyDb>['content']) {
@@ -92,7 +76,7 @@ describe('XLSX', () => {
       ]);
       row.commit();
     });
-    const path = join(dir, `${n++}.xlsx`);
+    const path = tempPath('book.xlsx');
     await wb.xlsx.writeFile(path);
     return path;
   }

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../i18n/index.ts';
 import { CHART_COLORS, cssColor } from '../map/colors.ts';
-import { AXIS, ChartTitle, YGrid } from './chart_parts.tsx';
+import { AXIS, ChartSvg, ChartTitle, XAxis, YGrid } from './chart_parts.tsx';
 import { coverageGrowthLayout, type GrowthRow } from './coverage_growth_layout.ts';
 
 export interface CoverageGrowthProps {
@@ -29,16 +29,7 @@ export function CoverageGrowth({ rows, width, height, title }: CoverageGrowthPro
   const baseline = l.y(0);
 
   return (
-    <svg
-      data-testid="chart-growth"
-      className="chart chart-growth"
-      width={width}
-      height={height}
-      viewBox={`0 0 ${width} ${height}`}
-      role="img"
-      aria-label={title}
-      fontSize={11}
-    >
+    <ChartSvg data-testid="chart-growth" className="chart chart-growth" width={width} height={height} title={title}>
       <ChartTitle plot={l.plot} title={title} />
 
       <YGrid plot={l.plot} ticks={l.yTicks} format={num} label={t('chartCumulativeAxis')} />
@@ -51,25 +42,14 @@ export function CoverageGrowth({ rows, width, height, title }: CoverageGrowthPro
         </circle>
       ))}
 
-      <line x1={l.plot.x} x2={l.plot.x + l.plot.width} y1={baseline} y2={baseline} stroke={AXIS} />
-      {l.xTicks.map((tick) => (
-        <g key={tick.year}>
-          <line x1={tick.x} x2={tick.x} y1={baseline} y2={baseline + 4} stroke={AXIS} />
-          {/* years without grouping separators: 2020, not 2,020 */}
-          <text x={tick.x} y={baseline + 14} textAnchor="middle" fill={AXIS}>
-            {String(tick.year)}
-          </text>
-        </g>
-      ))}
-      <text x={l.plot.x + l.plot.width / 2} y={height - 6} textAnchor="middle" fill={AXIS}>
-        {t('chartYearAxis')}
-      </text>
+      {/* years without grouping separators: 2020, not 2,020 */}
+      <XAxis plot={l.plot} baseline={baseline} height={height} ticks={l.xTicks.map((tick) => ({ key: tick.year, x: tick.x, text: String(tick.year) }))} label={t('chartYearAxis')} />
 
       {rows.length === 0 && (
         <text x={l.plot.x + l.plot.width / 2} y={l.plot.y + l.plot.height / 2} textAnchor="middle" fill={AXIS}>
           {t('chartNoCoverage')}
         </text>
       )}
-    </svg>
+    </ChartSvg>
   );
 }

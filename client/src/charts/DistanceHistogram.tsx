@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../i18n/index.ts';
 import { CHART_COLORS, cssColor } from '../map/colors.ts';
-import { AXIS, ChartTitle, YGrid } from './chart_parts.tsx';
+import { AXIS, ChartSvg, ChartTitle, XAxis, YGrid } from './chart_parts.tsx';
 import { distanceHistogramLayout, type DistanceHistogramData } from './distance_histogram_layout.ts';
 
 export interface DistanceHistogramProps {
@@ -33,18 +33,7 @@ export function DistanceHistogram({ data, width, height, title }: DistanceHistog
   const labelLeft = l.standard.x > l.plot.x + l.plot.width / 2;
 
   return (
-    <svg
-      data-testid="chart-distance"
-      data-type={data.type}
-      data-villages={data.villages}
-      className="chart chart-distance"
-      width={width}
-      height={height}
-      viewBox={`0 0 ${width} ${height}`}
-      role="img"
-      aria-label={title}
-      fontSize={11}
-    >
+    <ChartSvg data-testid="chart-distance" data-type={data.type} data-villages={data.villages} className="chart chart-distance" width={width} height={height} title={title}>
       <ChartTitle plot={l.plot} title={title} />
 
       <YGrid plot={l.plot} ticks={l.yTicks} format={num} label={t('chartVillagesAxis')} />
@@ -86,18 +75,7 @@ export function DistanceHistogram({ data, width, height, title }: DistanceHistog
         </g>
       )}
 
-      <line x1={l.plot.x} x2={l.plot.x + l.plot.width} y1={baseline} y2={baseline} stroke={AXIS} />
-      {l.xTicks.map((tick) => (
-        <g key={tick.km}>
-          <line x1={tick.x} x2={tick.x} y1={baseline} y2={baseline + 4} stroke={AXIS} />
-          <text x={tick.x} y={baseline + 14} textAnchor="middle" fill={AXIS}>
-            {num(tick.km)}
-          </text>
-        </g>
-      ))}
-      <text x={l.plot.x + l.plot.width / 2} y={height - 6} textAnchor="middle" fill={AXIS}>
-        {t('chartDistanceAxis')}
-      </text>
+      <XAxis plot={l.plot} baseline={baseline} height={height} ticks={l.xTicks.map((tick) => ({ key: tick.km, x: tick.x, text: num(tick.km) }))} label={t('chartDistanceAxis')} />
 
       <g data-testid="distance-standard" data-value={data.standardKm} data-off-scale={l.standard.offScale}>
         <line
@@ -124,6 +102,6 @@ export function DistanceHistogram({ data, width, height, title }: DistanceHistog
           {t('chartNoVillages')}
         </text>
       )}
-    </svg>
+    </ChartSvg>
   );
 }

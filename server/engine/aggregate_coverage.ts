@@ -57,50 +57,53 @@ export function aggregateCoverage(
   const allByGroup = GROUPS.map(zeros);
   const meeting = standardsKm.map(zeros);
 
+  // Each village into its unit, or straight into the whole dataset when it has none; units
+  // reach the whole dataset through the roll-up below. Column by column, one plain loop each.
+  // (TypedArray.from with a mapping function is an order of magnitude slower than a loop)
+  const into = new Int32Array(n);
+  for (let i = 0; i < n; i++) into[i] = index.villageUnit[i] >= 0 ? index.villageUnit[i] : total;
   for (let i = 0; i < n; i++) {
-    const unit = index.villageUnit[i];
-    const isServed = status[i] === STATUS_SERVED;
-    // into the village's unit, and into the whole dataset
-    for (let pass = unit >= 0 ? 0 : 1; pass < 2; pass++) {
-      const u = pass === 0 ? unit : total;
-      villages[u]++;
-      if (v.coveredSince[i] > 0) coveredVillages[u]++;
-      if (isServed) served[u]++;
-      else if (status[i] === STATUS_OVER_CAPACITY) overCapacity[u]++;
-      else if (status[i] === STATUS_NOT_COVERED) notCovered[u]++;
-      for (let g = 0; g < GROUPS.length; g++) {
-        const c = counts[g][i];
-        allByGroup[g][u] += c;
-        if (isServed) reachedByGroup[g][u] += c;
-      }
-      for (let t = 0; t < standardsKm.length; t++) if (distances.km[t][i] <= standardsKm[t]) meeting[t][u]++;
+    const u = into[i];
+    villages[u]++;
+    if (v.coveredSince[i] > 0) coveredVillages[u]++;
+    const s = status[i];
+    if (s === STATUS_SERVED) served[u]++;
+    else if (s === STATUS_OVER_CAPACITY) overCapacity[u]++;
+    else if (s === STATUS_NOT_COVERED) notCovered[u]++;
+  }
+  for (let g = 0; g < GROUPS.length; g++) {
+    const c = counts[g], all = allByGroup[g], reachedHere = reachedByGroup[g];
+    for (let i = 0; i < n; i++) {
+      all[into[i]] += c[i];
+      if (status[i] === STATUS_SERVED) reachedHere[into[i]] += c[i];
     }
+  }
+  for (let t = 0; t < standardsKm.length; t++) {
+    const km = distances.km[t], standard = standardsKm[t], meets = meeting[t];
+    for (let i = 0; i < n; i++) if (km[i] <= standard) meets[into[i]]++;
   }
   const workerCount = zeros();
   const overloadedWorkers = zeros();
   for (let w = 0; w < workers.count; w++) {
     const home = workers.home[w];
-    const over = assignment.demand[w] > assignment.capacity[w] ? 1 : 0;
     const unit = home >= 0 ? index.villageUnit[home] : -1;
-    for (let pass = unit >= 0 ? 0 : 1; pass < 2; pass++) {
-      const u = pass === 0 ? unit : total;
-      workerCount[u]++;
-      overloadedWorkers[u] += over;
-    }
+    const u = unit >= 0 ? unit : total;
+    workerCount[u]++;
+    if (assignment.demand[w] > assignment.capacity[w]) overloadedWorkers[u]++;
   }
 
   const rolled = [villages, coveredVillages, served, overCapacity, notCovered, ...reachedByGroup, ...allByGroup, ...meeting, workerCount, overloadedWorkers];
   for (const u of index.rollupOrder) {
     const p = index.prefixParent[u];
-    if (p < 0) continue;
-    for (const arr of rolled) arr[p] += arr[u];
+    for (const arr of rolled) arr[p < 0 ? total : p] += arr[u];
   }
 
   const reached = {} as CoverageAggregates['reached'];
   const notReached = {} as CoverageAggregates['notReached'];
   GROUPS.forEach((g, k) => {
     reached[g] = reachedByGroup[k];
-    notReached[g] = allByGroup[k].map((x, u) => x - reachedByGroup[k][u]);
+    notReached[g] = allByGroup[k];
+    for (let u = 0; u < size; u++) notReached[g][u] -= reachedByGroup[k][u];
   });
   return {
     villages,

@@ -49,8 +49,9 @@ export function assignWorkers({ villages, workers }: DatasetColumns, index: Data
   const worker = new Int32Array(n).fill(-1);
   const km = new Float64Array(n).fill(Infinity);
   const status = new Uint8Array(n).fill(STATUS_NOT_COVERED);
-  const onRoster = Uint8Array.from(index.rosterWorker, (w) => (w >= 0 ? 1 : 0));
-  const capacity = Float64Array.from(workers.capacity, (c) => params.capacityOverride ?? c);
+  const onRoster = new Uint8Array(n);
+  for (let i = 0; i < n; i++) if (index.rosterWorker[i] >= 0) onRoster[i] = 1;
+  const capacity = params.capacityOverride === null ? new Float64Array(workers.capacity) : new Float64Array(workers.count).fill(params.capacityOverride);
   const caseload = new Float64Array(workers.count);
   const demand = new Float64Array(workers.count);
 

@@ -46,8 +46,9 @@ export function buildDatasetIndex({ admin, villages, workers, services }: Datase
   const serviceByType = SERVICE_TYPES.map((_, t) => {
     const ids: number[] = [];
     for (let s = 0; s < services.count; s++) if (services.type[s] === t) ids.push(s);
-    const lon = Float64Array.from(ids, (s) => services.lon[s]);
-    const lat = Float64Array.from(ids, (s) => services.lat[s]);
+    const lon = new Float64Array(ids.length);
+    const lat = new Float64Array(ids.length);
+    ids.forEach((s, k) => ((lon[k] = services.lon[s]), (lat[k] = services.lat[s])));
     const xyz = unitVectors(lon, lat);
     return { ids: Int32Array.from(ids), grid: buildGrid(lon, lat, xyz), xyz };
   });
@@ -68,7 +69,8 @@ export function buildDatasetIndex({ admin, villages, workers, services }: Datase
     }
     return -1;
   };
-  const villageUnit = Int32Array.from(villages.code, (code, i) => (villages.township[i] >= 0 ? villages.township[i] : deepestPrefixUnit(code, 12)));
+  const villageUnit = new Int32Array(villages.count);
+  for (let i = 0; i < villages.count; i++) villageUnit[i] = villages.township[i] >= 0 ? villages.township[i] : deepestPrefixUnit(villages.code[i], 12);
   const prefixParent = Int32Array.from(admin.code, (code) => deepestPrefixUnit(code, code.length));
   const rollupOrder = Int32Array.from(admin.code.map((_, u) => u).sort((a, b) => admin.code[b].length - admin.code[a].length || a - b));
 

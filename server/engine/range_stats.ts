@@ -75,11 +75,11 @@ export function rangeStats(values: Float64Array, start: number, end: number, scr
   const hP90 = (n - 1) * 0.9, loP90 = Math.floor(hP90);
   if (n <= 32) {
     insertionSort(scratch, 0, n - 1);
-    const at = (k: number) => (k < n ? scratch[k] : scratch[n - 1]);
+    // (no closure here: this runs for every unit and type, and tsx wraps each closure it makes)
     return {
       mean: sum / n,
-      median: interpolate(scratch[loMed], at(loMed + 1), hMed - loMed),
-      p90: interpolate(scratch[loP90], at(loP90 + 1), hP90 - loP90),
+      median: interpolate(scratch[loMed], scratch[Math.min(loMed + 1, n - 1)], hMed - loMed),
+      p90: interpolate(scratch[loP90], scratch[Math.min(loP90 + 1, n - 1)], hP90 - loP90),
     };
   }
   // After selecting the median, everything above it is in the right part: the 90th percentile

@@ -76,17 +76,25 @@ export function clustersByPrefix(codes: string[], prefixLength: number, xyz: Flo
   return c;
 }
 
+/** Candidate lists up to this long are scanned whole for each member; longer ones are sorted. */
+const SCAN_ALL = 128;
+
 let order = new Int32Array(256);
 let centreDot = new Float64Array(256);
+/** the candidates' unit vectors side by side, so that each member's scan reads memory in order */
+let candXyz = new Float64Array(768);
 const candidates: number[] = [];
+/** (module level, so sorting creates no closure per cluster) */
+const byCentreDot = (x: number, y: number) => centreDot[y] - centreDot[x];
 
 /**
  * Nearest point (within maxKm) for many queries at once, cluster by cluster. For a cluster with
  * centre c and radius rho whose centre's nearest point is D away, the nearest point of any
  * member lies within D + 2 rho of c (triangle inequality), and within maxKm + rho; one grid
- * search per cluster gives a short candidate list. Candidates are scanned nearest-the-centre
- * first, and for a member at angle delta from the centre the scan stops at candidates farther
- * than delta + best from the centre. Exact; ties go to the lower point index.
+ * search per cluster gives a short candidate list. A short list is scanned whole for each
+ * member. A long one (a large, sparse township) is sorted nearest-the-centre first, and for a
+ * member at angle delta from the centre the scan stops at candidates farther than
+ * delta + best from the centre. Exact; ties go to the lower point index.
  *
  * @param outIndex nearest point index per query (-1 when none within maxKm)
  * @param outKm its great-circle distance (Infinity when none)
@@ -110,6 +118,7 @@ export function batchNearest(
   let hint = -1;
   for (let k = 0; k + 1 < start.length; k++) {
     const a = start[k], b = start[k + 1];
+    if (skip !== undefined && allSkipped(skip, a, b)) continue;
     const cx = clusters.cx[k], cy = clusters.cy[k], cz = clusters.cz[k];
     nearest(g, clusters.lon[k], clusters.lat[k], cx, cy, cz, Infinity, hint, pointXyz);
     hint = found.index;
@@ -121,34 +130,36 @@ export function batchNearest(
       order = new Int32Array(m * 2);
       centreDot = new Float64Array(m * 2);
     }
-    const ord = order, cd = centreDot;
-    for (let c = 0; c < m; c++) {
-      const p = candidates[c];
-      const d = cx * pointXyz[3 * p] + cy * pointXyz[3 * p + 1] + cz * pointXyz[3 * p + 2];
-      let j = c;
-      while (j > 0 && (cd[j - 1] < d || (cd[j - 1] === d && ord[j - 1] > p))) {
-        cd[j] = cd[j - 1];
-        ord[j] = ord[j - 1];
-        j--;
-      }
-      cd[j] = d;
-      ord[j] = p;
-    }
+    const sorted = m > SCAN_ALL;
+    if (sorted) sortByCentreDistance(pointXyz, cx, cy, cz, m);
+    else for (let c = 0; c < m; c++) order[c] = candidates[c];
+    gatherXyz(pointXyz, m);
+    // module-level bindings are reloaded at every use in a loop; locals are not
+    const ord = order, cxyz = candXyz, cdot = centreDot;
     for (let i = a; i < b; i++) {
       if (skip !== undefined && skip[i]) continue;
       const qx = queryXyz[3 * i], qy = queryXyz[3 * i + 1], qz = queryXyz[3 * i + 2];
-      const cosD = cosDelta[i], sinD = sinDelta[i];
       let best = -1;
       let bestDot = limitDot;
-      let stopBelow = stopDot(cosD, sinD, bestDot);
-      for (let c = 0; c < m; c++) {
-        if (cd[c] < stopBelow) break;
-        const p = ord[c];
-        const d = qx * pointXyz[3 * p] + qy * pointXyz[3 * p + 1] + qz * pointXyz[3 * p + 2];
-        if (d > bestDot || (d === bestDot && (best < 0 || p < best))) {
-          bestDot = d;
-          best = p;
-          stopBelow = stopDot(cosD, sinD, bestDot);
+      if (!sorted) {
+        for (let c = 0; c < m; c++) {
+          const d = qx * cxyz[3 * c] + qy * cxyz[3 * c + 1] + qz * cxyz[3 * c + 2];
+          if (d > bestDot || (d === bestDot && (best < 0 || ord[c] < best))) {
+            bestDot = d;
+            best = ord[c];
+          }
+        }
+      } else {
+        const cosD = cosDelta[i], sinD = sinDelta[i];
+        let stopBelow = stopDot(cosD, sinD, bestDot);
+        for (let c = 0; c < m; c++) {
+          if (cdot[c] < stopBelow) break;
+          const d = qx * cxyz[3 * c] + qy * cxyz[3 * c + 1] + qz * cxyz[3 * c + 2];
+          if (d > bestDot || (d === bestDot && (best < 0 || ord[c] < best))) {
+            bestDot = d;
+            best = ord[c];
+            stopBelow = stopDot(cosD, sinD, bestDot);
+          }
         }
       }
       if (best >= 0) {
@@ -157,6 +168,39 @@ export function batchNearest(
       }
     }
   }
+}
+
+function allSkipped(skip: Uint8Array, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (!skip[i]) return false;
+  return true;
+}
+
+/** Copies the unit vectors of order[0..m) into candXyz. */
+function gatherXyz(pointXyz: Float64Array, m: number): void {
+  if (candXyz.length < 3 * m) candXyz = new Float64Array(6 * m);
+  for (let c = 0; c < m; c++) {
+    const p = order[c];
+    candXyz[3 * c] = pointXyz[3 * p];
+    candXyz[3 * c + 1] = pointXyz[3 * p + 1];
+    candXyz[3 * c + 2] = pointXyz[3 * p + 2];
+  }
+}
+
+/** Leaves the m candidates in `order`, nearest the centre first, with their dot products with it in `centreDot`. */
+function sortByCentreDistance(pointXyz: Float64Array, cx: number, cy: number, cz: number, m: number): void {
+  const slots = new Int32Array(m);
+  for (let c = 0; c < m; c++) {
+    const p = candidates[c];
+    centreDot[c] = cx * pointXyz[3 * p] + cy * pointXyz[3 * p + 1] + cz * pointXyz[3 * p + 2];
+    slots[c] = c;
+  }
+  slots.sort(byCentreDot);
+  const dots = new Float64Array(m);
+  for (let c = 0; c < m; c++) {
+    order[c] = candidates[slots[c]];
+    dots[c] = centreDot[slots[c]];
+  }
+  centreDot.set(dots);
 }
 
 /** cos(delta + beta) for cos(beta) = bestDot, or -2 (no pruning) when the sum may pass 90 degrees. */

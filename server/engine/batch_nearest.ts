@@ -1,5 +1,6 @@
 import { chordKm, dotToKm, kmToDot, EARTH_RADIUS_KM } from './geo.ts';
 import { found, nearest, type SpatialGrid } from './spatial_grid.ts';
+import { sharedFloat64, sharedUint32 } from './parallel/shared_arrays.ts';
 
 const DEG = 180 / Math.PI;
 const RAD = Math.PI / 180;
@@ -36,18 +37,19 @@ export function clustersByPrefix(codes: string[], prefixLength: number, xyz: Flo
     }
   }
   if (codes.length > 0) starts.push(codes.length);
-  const start = Uint32Array.from(codes.length ? starts : [0]);
+  const start = sharedUint32(codes.length ? starts.length : 1);
+  start.set(codes.length ? starts : [0]);
   const m = start.length - 1;
   const c: Clusters = {
     start,
-    cx: new Float64Array(m),
-    cy: new Float64Array(m),
-    cz: new Float64Array(m),
-    lon: new Float64Array(m),
-    lat: new Float64Array(m),
-    rhoKm: new Float64Array(m),
-    cosDelta: new Float64Array(codes.length),
-    sinDelta: new Float64Array(codes.length),
+    cx: sharedFloat64(m),
+    cy: sharedFloat64(m),
+    cz: sharedFloat64(m),
+    lon: sharedFloat64(m),
+    lat: sharedFloat64(m),
+    rhoKm: sharedFloat64(m),
+    cosDelta: sharedFloat64(codes.length),
+    sinDelta: sharedFloat64(codes.length),
   };
   for (let k = 0; k < m; k++) {
     let sx = 0, sy = 0, sz = 0;

@@ -3,6 +3,7 @@ import type { DatasetColumns } from './columns.ts';
 import { unitVectors } from './geo.ts';
 import { buildGrid, type SpatialGrid } from './spatial_grid.ts';
 import { clustersByPrefix, type Clusters } from './batch_nearest.ts';
+import { sharedInt32, sharedUint32 } from './parallel/shared_arrays.ts';
 
 /**
  * What every analysis of a dataset needs and no parameter changes: unit vectors, a grid per
@@ -50,7 +51,9 @@ export function buildDatasetIndex({ admin, villages, workers, services }: Datase
     const lat = new Float64Array(ids.length);
     ids.forEach((s, k) => ((lon[k] = services.lon[s]), (lat[k] = services.lat[s])));
     const xyz = unitVectors(lon, lat);
-    return { ids: Int32Array.from(ids), grid: buildGrid(lon, lat, xyz), xyz };
+    const shared = sharedInt32(ids.length);
+    shared.set(ids);
+    return { ids: shared, grid: buildGrid(lon, lat, xyz), xyz };
   });
   const rosterWorker = new Int32Array(villages.count).fill(-1);
   for (let w = 0; w < workers.count; w++) {
@@ -74,8 +77,8 @@ export function buildDatasetIndex({ admin, villages, workers, services }: Datase
   const prefixParent = Int32Array.from(admin.code, (code) => deepestPrefixUnit(code, code.length));
   const rollupOrder = Int32Array.from(admin.code.map((_, u) => u).sort((a, b) => admin.code[b].length - admin.code[a].length || a - b));
 
-  const unitStart = new Uint32Array(admin.count);
-  const unitEnd = new Uint32Array(admin.count);
+  const unitStart = sharedUint32(admin.count);
+  const unitEnd = sharedUint32(admin.count);
   for (let u = 0; u < admin.count; u++) {
     const code = admin.code[u];
     unitStart[u] = lowerBound(villages.code, code);

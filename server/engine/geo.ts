@@ -1,10 +1,12 @@
+import { sharedFloat64 } from './parallel/shared_arrays.ts';
+
 /** Mean Earth radius, the one Turf uses, so our distances agree with turf.distance. */
 export const EARTH_RADIUS_KM = 6371.0088;
 const RAD = Math.PI / 180;
 
 /** Unit vectors on the sphere, xyz interleaved: nearest by largest dot product, no trigonometry per pair. */
 export function unitVectors(lon: ArrayLike<number>, lat: ArrayLike<number>): Float64Array {
-  const xyz = new Float64Array(lon.length * 3);
+  const xyz = sharedFloat64(lon.length * 3);
   for (let i = 0; i < lon.length; i++) {
     const la = lat[i] * RAD;
     const lo = lon[i] * RAD;

@@ -1,4 +1,5 @@
 import { chordKm, dotToKm, kmToDot } from './geo.ts';
+import { sharedFloat64, sharedInt32, sharedUint32 } from './parallel/shared_arrays.ts';
 
 const RAD = Math.PI / 180;
 
@@ -47,7 +48,7 @@ export function buildGrid(lon: ArrayLike<number>, lat: ArrayLike<number>, xyz: F
   const cols = Math.floor((maxLon - minLon) / deg) + 1;
   const rows = Math.floor((maxLat - minLat) / deg) + 1;
   const cellOf = new Uint32Array(n);
-  const cellStart = new Uint32Array(cols * rows + 1);
+  const cellStart = sharedUint32(cols * rows + 1);
   for (let i = 0; i < n; i++) {
     const c = Math.floor((lat[i] - minLat) / deg) * cols + Math.floor((lon[i] - minLon) / deg);
     cellOf[i] = c;
@@ -55,8 +56,8 @@ export function buildGrid(lon: ArrayLike<number>, lat: ArrayLike<number>, xyz: F
   }
   for (let c = 0; c < cols * rows; c++) cellStart[c + 1] += cellStart[c];
   const fill = cellStart.slice(0, cols * rows);
-  const items = new Int32Array(n);
-  const gxyz = new Float64Array(n * 3);
+  const items = sharedInt32(n);
+  const gxyz = sharedFloat64(n * 3);
   for (let i = 0; i < n; i++) {
     const k = fill[cellOf[i]]++;
     items[k] = i;

@@ -10,6 +10,7 @@ import type { ServiceDistances } from './nearest_services.ts';
 import { enginePool } from './parallel/engine_pool.ts';
 import type { AttachedDataset, TypeResult } from './parallel/protocol.ts';
 import { serviceTypeTask } from './parallel/service_type_task.ts';
+import { TypeQueue } from './parallel/type_queue.ts';
 import { serviceLoad, type ServiceLoad } from './service_load.ts';
 
 let nextKey = 1;
@@ -77,9 +78,9 @@ export class DatasetAnalysis {
 
   /**
    * Computes the service distances (and, given parameters, the worker assignment) using both
-   * threads: the worker takes some service types while this thread does the others and the
-   * assignment. Falls back to this thread alone if the worker is unavailable. Resolves to the
-   * number of service types the worker computed.
+   * threads: this thread does the assignment, then both take service types from a shared queue
+   * until it is empty. Falls back to this thread alone if the worker is unavailable. Resolves
+   * to the number of service types the worker computed.
    */
   async prepare(p?: WorkerParams): Promise<number> {
     const missing = SERVICE_TYPES.map((_, t) => t).filter((t) => !this.typeResults[t]);
@@ -94,32 +95,24 @@ export class DatasetAnalysis {
   }
 
   private async computeTypesInParallel(pool: NonNullable<ReturnType<typeof enginePool>>, missing: number[], p?: WorkerParams): Promise<number> {
-    // Longest first, each to the less loaded thread; this thread also carries the assignment.
-    const { villages, services, workers } = this.columns;
+    // Both threads take types from one shared queue, most work first, until it is empty; this
+    // thread first does the assignment, which only it can do.
     const perType = SERVICE_TYPES.map(() => 0);
-    for (let s = 0; s < services.count; s++) perType[services.type[s]]++;
-    const cost = (points: number) => 1 + (2 * points) / Math.max(1, villages.count);
-    let mainLoad = p ? cost(workers.count) : 0;
-    let workerLoad = 0;
-    const remote: number[] = [];
-    const local: number[] = [];
-    for (const t of [...missing].sort((a, b) => perType[b] - perType[a])) {
-      if (workerLoad <= mainLoad) {
-        remote.push(t);
-        workerLoad += cost(perType[t]);
-      } else {
-        local.push(t);
-        mainLoad += cost(perType[t]);
-      }
-    }
-    const fromWorker = pool.computeTypes(this.key, () => this.attachable(), remote).catch((err: Error) => {
+    for (let s = 0; s < this.columns.services.count; s++) perType[this.columns.services.type[s]]++;
+    const queue = new TypeQueue([...missing].sort((a, b) => perType[b] - perType[a] || a - b));
+    const fromWorker = pool.computeTypes(this.key, () => this.attachable(), queue).catch((err: Error) => {
       console.warn(`engine worker unavailable, computing on the main thread: ${err.message}`);
       return [] as TypeResult[];
     });
-    for (const t of local) this.typeResult(t);
     if (p) this.assignment(p);
+    // A worker that has not begun within a second (starting up, or gone) is not waited for
+    // longer: this thread then takes every type itself.
+    await queue.workerStarted(1000);
+    for (let t = queue.takeBack(); t >= 0; t = queue.takeBack()) this.typeResult(t);
     const results = await fromWorker;
     for (const r of results) this.typeResults[r.type] ??= r;
+    // types the worker took but did not return (it failed) are computed here
+    for (const t of missing) this.typeResult(t);
     return results.length;
   }
 

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AttachedDataset, TypeResult, TypesRequest, WorkerReply } from './protocol.ts';
+import type { TypeQueue } from './type_queue.ts';
 
 /**
  * One engine worker thread beside the main one (the machines this runs on have two cores or
@@ -12,10 +13,11 @@ export class EnginePool {
   private readonly pending = new Map<number, { resolve: (r: TypeResult[]) => void; reject: (e: Error) => void }>();
   private nextId = 1;
 
-  computeTypes(key: string, attach: () => AttachedDataset, types: number[]): Promise<TypeResult[]> {
+  /** Has the worker take types from the queue until it is empty; resolves to what it computed. */
+  computeTypes(key: string, attach: () => AttachedDataset, queue: TypeQueue): Promise<TypeResult[]> {
     const worker = this.start();
     const id = this.nextId++;
-    const req: TypesRequest = { id, key, types };
+    const req: TypesRequest = { id, key, types: queue.types, queue: queue.state };
     if (!this.attached.has(key)) {
       req.attach = attach();
       this.attached.add(key);

@@ -3,7 +3,8 @@ import type { UnitDistanceStats } from '../distance_stats.ts';
 
 /**
  * Messages between the main thread and the engine worker. A dataset is attached once (its
- * index is copied to the worker); after that, requests name it by key.
+ * index arrays live on shared memory, so nothing is copied); after that, requests name it by
+ * key. The types to compute come as a queue shared with the main thread (see TypeQueue).
  */
 export type AttachedDataset = Pick<DatasetIndex, 'villageXyz' | 'villageClusters' | 'unitStart' | 'unitEnd' | 'serviceByType'>;
 
@@ -12,7 +13,9 @@ export interface TypesRequest {
   key: string;
   /** present the first time a dataset is used in this worker */
   attach?: AttachedDataset;
+  /** the queue's types, most work first, and its shared state */
   types: number[];
+  queue: Int32Array;
 }
 
 export interface TypeResult {

@@ -64,6 +64,7 @@ export class MapView {
   private pending = 0;
   private fontGeneration = 0;
   private fontTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly resizes: ResizeObserver;
 
   constructor(
     private readonly container: HTMLElement,
@@ -92,6 +93,7 @@ export class MapView {
       this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
     }
     this.map.addControl(this.overlay);
+    this.resizes = this.followContainerSize();
     this.map.on('zoomend', () => this.redraw());
     this.map.on('load', () => {
       this.styleReady = true;
@@ -171,10 +173,35 @@ export class MapView {
   }
 
   destroy(): void {
+    this.resizes.disconnect();
     this.aborts.abort();
     clearTimeout(this.fontTimer);
     document.fonts?.removeEventListener('loadingdone', this.onFontsLoaded);
     this.map.remove();
+  }
+
+  /**
+   * Keeps maplibre's size that of its container. Maplibre ignores the first report of its own
+   * ResizeObserver, and a camera animation puts back the size it began with when it ends; a
+   * container that changes size as the page around it settles could so keep a stale size, with
+   * deck.gl (which follows the canvas) drawing the villages a few pixels off the basemap and off
+   * where a click looks for them.
+   */
+  private followContainerSize(): ResizeObserver {
+    const canvas = this.map.getCanvas();
+    const stale = () => this.map.transform.width !== parseFloat(canvas.style.width) || this.map.transform.height !== parseFloat(canvas.style.height);
+    this.map.on('moveend', () => {
+      if (stale()) this.map.resize();
+    });
+    let size = `${this.container.clientWidth}x${this.container.clientHeight}`;
+    const observer = new ResizeObserver(() => {
+      const now = `${this.container.clientWidth}x${this.container.clientHeight}`;
+      if (now === size) return;
+      size = now;
+      this.map.resize();
+    });
+    observer.observe(this.container);
+    return observer;
   }
 
   private redraw(): void {

@@ -1,10 +1,9 @@
-import { ScatterplotLayer } from '@deck.gl/layers';
 import type { VillagePoints } from '../api/village_points.ts';
+import { DotLayer } from './dot_layer.ts';
 
-/** Villages as points in the given colours; binary attributes, no per-object accessors. Pickable for the village card. */
+/** Villages as dots in the given colours; binary attributes, no per-object accessors. Pickable for the village card. */
 export function villageLayer(points: VillagePoints, colors: Uint8Array, zoom: number) {
-  const size = zoom < 6 ? 0 : zoom < 8 ? 1 : 2;
-  return new ScatterplotLayer({
+  return new DotLayer({
     id: 'villages',
     data: {
       length: points.length,
@@ -13,10 +12,7 @@ export function villageLayer(points: VillagePoints, colors: Uint8Array, zoom: nu
         getFillColor: { value: colors, size: 4, normalized: true },
       },
     },
-    radiusUnits: 'pixels',
-    getRadius: [1.5, 2.5, 4][size],
-    radiusMinPixels: 1,
+    radiusPixels: zoom < 6 ? 1.5 : zoom < 8 ? 2.5 : 4,
     pickable: true,
-    updateTriggers: { getRadius: size },
   });
 }

@@ -62,9 +62,16 @@ function minOf(a: Float64Array, from: number, to: number): number {
   return m;
 }
 
+/** Ranges longer than this are first tried by sampling (see bracketedStats). */
+const SAMPLED = 256;
+
 export function rangeStats(values: Float64Array, start: number, end: number, scratch: Float64Array): RangeStats {
   const n = end - start;
   if (n <= 0) return { mean: NaN, median: NaN, p90: NaN };
+  if (n > SAMPLED) {
+    const stats = bracketedStats(values, start, end);
+    if (stats) return stats;
+  }
   let sum = 0;
   for (let i = 0; i < n; i++) {
     const x = values[start + i];
@@ -91,4 +98,66 @@ export function rangeStats(values: Float64Array, start: number, end: number, scr
   const p90Low = scratch[loP90];
   const p90 = interpolate(p90Low, hP90 > loP90 ? minOf(scratch, loP90 + 1, n - 1) : p90Low, hP90 - loP90);
   return { mean: sum / n, median, p90 };
+}
+
+/** A buffer per bracket, kept between calls, one longer than the longest range yet. */
+const buckets = [new Float64Array(1024), new Float64Array(1024)];
+let sample = new Float64Array(1024);
+
+/**
+ * Mean, median and 90th percentile of a long range in one pass over it: a sorted sample of
+ * about 4 sqrt(n) values gives, for each quantile, two bounds that very probably enclose the
+ * order statistics it needs; the pass counts the values below the lower bound and keeps those
+ * between the bounds, and only those few are sorted. Null when a bracket missed (the caller
+ * then selects over the whole range): exact either way.
+ */
+function bracketedStats(values: Float64Array, start: number, end: number): RangeStats | null {
+  const n = end - start;
+  const s = Math.min(n, Math.max(64, Math.floor(4 * Math.sqrt(n))));
+  if (sample.length < s) sample = new Float64Array(2 * s);
+  for (let i = 0; i < s; i++) sample[i] = values[start + Math.floor(((i + 0.5) * n) / s)];
+  const sorted = sample.subarray(0, s).sort() as Float64Array;
+  const [low0, high0] = bracket(sorted, s, 0.5);
+  const [low1, high1] = bracket(sorted, s, 0.9);
+  let below0 = 0, below1 = 0, size0 = 0, size1 = 0;
+  if (buckets[0].length <= n) buckets[0] = new Float64Array(n + 1);
+  if (buckets[1].length <= n) buckets[1] = new Float64Array(n + 1);
+  const b0 = buckets[0], b1 = buckets[1];
+  let sum = 0;
+  // Without branches: whether a value is below a bound is a coin toss the processor cannot
+  // predict, and a mispredicted branch costs more than this whole iteration. Every value is
+  // written to its bucket's next slot, which only advances when the value is kept.
+  for (let i = start; i < end; i++) {
+    const x = values[i];
+    sum += x;
+    below0 += +(x < low0);
+    b0[size0] = x;
+    size0 += +(x >= low0) & +(x <= high0);
+    below1 += +(x < low1);
+    b1[size1] = x;
+    size1 += +(x >= low1) & +(x <= high1);
+  }
+  const median = quantileIn(b0, size0, below0, n, 0.5);
+  const p90 = quantileIn(b1, size1, below1, n, 0.9);
+  if (median === null || p90 === null) return null;
+  return { mean: sum / n, median, p90 };
+}
+
+/** Sample values that enclose the q-quantile of the whole range with high probability (3 sigma of the sample rank). */
+function bracket(sorted: Float64Array, s: number, q: number): [number, number] {
+  const centre = q * (s - 1);
+  const spread = 3 * Math.sqrt(s * q * (1 - q)) + 2;
+  const a = Math.floor(centre - spread), z = Math.ceil(centre + spread);
+  return [a < 0 ? -Infinity : sorted[a], z >= s ? Infinity : sorted[z]];
+}
+
+/** The q-quantile of n values from the `size` of them kept in bucket, `below` being smaller; null if it needs one not kept. */
+function quantileIn(bucket: Float64Array, size: number, below: number, n: number, q: number): number | null {
+  const h = (n - 1) * q;
+  const lo = Math.floor(h);
+  const next = Math.min(lo + 1, n - 1);
+  if (lo < below || next >= below + size) return null;
+  const k = lo - below;
+  select(bucket, k, 0, size - 1);
+  return interpolate(bucket[k], next > lo ? minOf(bucket, k + 1, size - 1) : bucket[k], h - lo);
 }

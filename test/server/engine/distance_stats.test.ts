@@ -108,6 +108,12 @@ describe('distanceStats', () => {
     expect(statsOf(eleven, 0, 11)).toEqual({ mean: Infinity, median: 5, p90: 9 });
   });
 
+  it('is exact when evenly spaced values mislead: every 16th of 4096 is 0, the rest far larger', () => {
+    const values = Float64Array.from({ length: 4096 }, (_, i) => (i % 16 === 8 ? 0 : 1000 + (i * 7919) % 4096));
+    const range = [...values];
+    expect(statsOf(values, 0, 4096)).toEqual({ mean: meanOf(range), median: expectedQuantile(range, 0.5), p90: expectedQuantile(range, 0.9) });
+  });
+
   it('returns NaN for an empty unit and for no villages at all', () => {
     expect(statsOf(Float64Array.of(1, 2, 3), 2, 2)).toEqual({ mean: NaN, median: NaN, p90: NaN });
     const none = distanceStats(new Float64Array(0), new Uint32Array(0), new Uint32Array(0));

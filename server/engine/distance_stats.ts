@@ -8,6 +8,12 @@ export interface UnitDistanceStats {
 }
 
 /**
+ * Kept between calls (one per thread): a fresh 5 MB per service type adds to the memory V8
+ * counts towards its next full collection, which on a national dataset costs 50-100 ms.
+ */
+let scratch = new Float64Array(0);
+
+/**
  * Statistics of one service type's distances for every administrative unit. Independent of
  * every analysis parameter, so computed once per dataset.
  *
@@ -17,7 +23,7 @@ export function distanceStats(km: Float64Array, unitStart: Uint32Array, unitEnd:
   const units = unitStart.length;
   const size = units + 1;
   const out = { mean: new Float64Array(size), median: new Float64Array(size), p90: new Float64Array(size) };
-  const scratch = new Float64Array(km.length);
+  if (scratch.length < km.length) scratch = new Float64Array(km.length);
   for (let u = 0; u < size; u++) {
     const s = u < units ? rangeStats(km, unitStart[u], unitEnd[u], scratch) : rangeStats(km, 0, km.length, scratch);
     out.mean[u] = s.mean;

@@ -52,17 +52,20 @@ export function gapScores(v: VillageColumns, distances: ServiceDistances, assign
       if (counts) shortfall[i] += d === Infinity ? MISSING_SERVICE_EXCESS : (d - standard) / standard;
     }
   }
-  const weighted = new Float64Array(n);
-  for (const c of p.category ? [p.category] : CHILD_CATEGORIES) {
-    const children = v[c];
-    const weight = p.weights[c];
-    for (let i = 0; i < n; i++) weighted[i] += weight * children[i];
-  }
+  const categories = p.category ? [p.category] : CHILD_CATEGORIES;
+  const children = categories.map((c) => v[c]);
+  const weights = categories.map((c) => p.weights[c]);
   const score = shortfall; // reused: each village's shortfall becomes its score
   const inCategory = p.category ? v[p.category] : null;
   for (let i = 0; i < n; i++) {
     const s = shortfall[i];
-    score[i] = s > 0 && (!inCategory || inCategory[i] > 0) ? weighted[i] * s : -1;
+    if (!(s > 0) || (inCategory !== null && inCategory[i] === 0)) {
+      score[i] = -1;
+      continue;
+    }
+    let weighted = 0;
+    for (let c = 0; c < children.length; c++) weighted += weights[c] * children[c][i];
+    score[i] = weighted * s;
   }
   return { score, missed };
 }

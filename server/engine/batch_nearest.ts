@@ -78,25 +78,27 @@ export function clustersByPrefix(codes: string[], prefixLength: number, xyz: Flo
   return c;
 }
 
-/** Candidate lists up to this long are scanned whole for each member; longer ones are sorted. */
-const SCAN_ALL = 128;
+/** Candidates are grouped in rings around the cluster's centre, about this many to a ring. */
+const PER_RING = 4;
 
 let order = new Int32Array(256);
-let centreDot = new Float64Array(256);
-/** the candidates' unit vectors side by side, so that each member's scan reads memory in order */
+/** per candidate (in collection order): 1 - its dot product with the centre */
+let awayFromCentre = new Float64Array(256);
+/** the candidates' unit vectors side by side, in ring order, so each member's scan reads memory in order */
 let candXyz = new Float64Array(768);
+let ringStart = new Int32Array(64);
+/** no candidate in ring r or beyond has a larger dot product with the centre than ringTop[r] */
+let ringTop = new Float64Array(64);
 const candidates: number[] = [];
-/** (module level, so sorting creates no closure per cluster) */
-const byCentreDot = (x: number, y: number) => centreDot[y] - centreDot[x];
 
 /**
  * Nearest point (within maxKm) for many queries at once, cluster by cluster. For a cluster with
  * centre c and radius rho whose centre's nearest point is D away, the nearest point of any
  * member lies within D + 2 rho of c (triangle inequality), and within maxKm + rho; one grid
- * search per cluster gives a short candidate list. A short list is scanned whole for each
- * member. A long one (a large, sparse township) is sorted nearest-the-centre first, and for a
- * member at angle delta from the centre the scan stops at candidates farther than
- * delta + best from the centre. Exact; ties go to the lower point index.
+ * search per cluster gives a short candidate list. The candidates are dealt into rings of equal
+ * area around the centre (a counting sort, no comparisons), and for a member at angle delta
+ * from the centre the scan stops at the first ring farther than delta + best from the centre.
+ * Exact; ties go to the lower point index.
  *
  * @param outIndex nearest point index per query (-1 when none within maxKm)
  * @param outKm its great-circle distance (Infinity when none)
@@ -127,35 +129,19 @@ export function batchNearest(
     const radius = Math.min(found.km + 2 * clusters.rhoKm[k], maxKm + clusters.rhoKm[k]) + EPS_KM;
     candidates.length = 0;
     collectWithin(g, clusters.lon[k], clusters.lat[k], cx, cy, cz, radius, candidates);
-    const m = candidates.length;
-    if (order.length < m) {
-      order = new Int32Array(m * 2);
-      centreDot = new Float64Array(m * 2);
-    }
-    const sorted = m > SCAN_ALL;
-    if (sorted) sortByCentreDistance(pointXyz, cx, cy, cz, m);
-    else for (let c = 0; c < m; c++) order[c] = candidates[c];
-    gatherXyz(pointXyz, m);
+    const rings = dealIntoRings(pointXyz, cx, cy, cz, candidates.length);
     // module-level bindings are reloaded at every use in a loop; locals are not
-    const ord = order, cxyz = candXyz, cdot = centreDot;
+    const ord = order, cxyz = candXyz, starts = ringStart, tops = ringTop;
     for (let i = a; i < b; i++) {
       if (skip !== undefined && skip[i]) continue;
       const qx = queryXyz[3 * i], qy = queryXyz[3 * i + 1], qz = queryXyz[3 * i + 2];
+      const cosD = cosDelta[i], sinD = sinDelta[i];
       let best = -1;
       let bestDot = limitDot;
-      if (!sorted) {
-        for (let c = 0; c < m; c++) {
-          const d = qx * cxyz[3 * c] + qy * cxyz[3 * c + 1] + qz * cxyz[3 * c + 2];
-          if (d > bestDot || (d === bestDot && (best < 0 || ord[c] < best))) {
-            bestDot = d;
-            best = ord[c];
-          }
-        }
-      } else {
-        const cosD = cosDelta[i], sinD = sinDelta[i];
-        let stopBelow = stopDot(cosD, sinD, bestDot);
-        for (let c = 0; c < m; c++) {
-          if (cdot[c] < stopBelow) break;
+      let stopBelow = stopDot(cosD, sinD, bestDot);
+      let c = 0;
+      for (let r = 0; r < rings && tops[r] >= stopBelow; r++) {
+        for (const end = starts[r + 1]; c < end; c++) {
           const d = qx * cxyz[3 * c] + qy * cxyz[3 * c + 1] + qz * cxyz[3 * c + 2];
           if (d > bestDot || (d === bestDot && (best < 0 || ord[c] < best))) {
             bestDot = d;
@@ -177,32 +163,50 @@ function allSkipped(skip: Uint8Array, a: number, b: number): boolean {
   return true;
 }
 
-/** Copies the unit vectors of order[0..m) into candXyz. */
-function gatherXyz(pointXyz: Float64Array, m: number): void {
-  if (candXyz.length < 3 * m) candXyz = new Float64Array(6 * m);
-  for (let c = 0; c < m; c++) {
-    const p = order[c];
-    candXyz[3 * c] = pointXyz[3 * p];
-    candXyz[3 * c + 1] = pointXyz[3 * p + 1];
-    candXyz[3 * c + 2] = pointXyz[3 * p + 2];
+/**
+ * Deals the m candidates into rings around the centre, nearest first: `order` and `candXyz`
+ * hold them ring by ring, ring r being [ringStart[r], ringStart[r + 1]). Rings are of equal
+ * width in 1 - (dot with the centre), which is of equal area on the sphere. ringTop[r] is the
+ * inner edge of the ring before r, one ring of slack against rounding. Returns the ring count.
+ */
+function dealIntoRings(pointXyz: Float64Array, cx: number, cy: number, cz: number, m: number): number {
+  if (order.length < m) {
+    order = new Int32Array(2 * m);
+    awayFromCentre = new Float64Array(2 * m);
+    candXyz = new Float64Array(6 * m);
   }
-}
-
-/** Leaves the m candidates in `order`, nearest the centre first, with their dot products with it in `centreDot`. */
-function sortByCentreDistance(pointXyz: Float64Array, cx: number, cy: number, cz: number, m: number): void {
-  const slots = new Int32Array(m);
+  let far = 0;
   for (let c = 0; c < m; c++) {
     const p = candidates[c];
-    centreDot[c] = cx * pointXyz[3 * p] + cy * pointXyz[3 * p + 1] + cz * pointXyz[3 * p + 2];
-    slots[c] = c;
+    const away = 1 - (cx * pointXyz[3 * p] + cy * pointXyz[3 * p + 1] + cz * pointXyz[3 * p + 2]);
+    awayFromCentre[c] = away;
+    if (away > far) far = away;
   }
-  slots.sort(byCentreDot);
-  const dots = new Float64Array(m);
+  const rings = far > 1e-9 ? Math.max(1, Math.floor(m / PER_RING)) : 1;
+  const width = far / rings;
+  if (ringStart.length < rings + 2) {
+    ringStart = new Int32Array(2 * rings + 2);
+    ringTop = new Float64Array(2 * rings + 2);
+  }
+  const starts = ringStart;
+  starts.fill(0, 0, rings + 2);
+  const last = rings - 1;
+  // (ring numbers inline, no closure: this runs once per cluster and service type)
+  for (let c = 0; c < m; c++) starts[(rings === 1 ? 0 : Math.min(last, Math.floor(awayFromCentre[c] / width))) + 2]++;
+  for (let r = 0; r < rings; r++) {
+    starts[r + 2] += starts[r + 1];
+    ringTop[r] = r === 0 ? 2 : 1 - (r - 1) * width;
+  }
+  // starts[r + 1] is now where ring r's next candidate goes; afterwards, where ring r + 1 begins
   for (let c = 0; c < m; c++) {
-    order[c] = candidates[slots[c]];
-    dots[c] = centreDot[slots[c]];
+    const slot = starts[(rings === 1 ? 0 : Math.min(last, Math.floor(awayFromCentre[c] / width))) + 1]++;
+    const p = candidates[c];
+    order[slot] = p;
+    candXyz[3 * slot] = pointXyz[3 * p];
+    candXyz[3 * slot + 1] = pointXyz[3 * p + 1];
+    candXyz[3 * slot + 2] = pointXyz[3 * p + 2];
   }
-  centreDot.set(dots);
+  return rings;
 }
 
 /** cos(delta + beta) for cos(beta) = bestDot, or -2 (no pruning) when the sum may pass 90 degrees. */

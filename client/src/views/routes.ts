@@ -17,10 +17,15 @@ export interface Route {
    * sign-in page. The navigation lists a page only to those who may open it.
    */
   role?: Role | 'public';
+  /**
+   * Whether the page's first query is the current dataset: AuthGate then asks for it in the same
+   * request as who is signed in, instead of a round trip later (the first map waits on it).
+   */
+  needsDataset?: true;
 }
 
 export const ROUTES: Route[] = [
-  { path: '/', nav: 'navPlanner', page: PlannerView, role: 'planner' },
+  { path: '/', nav: 'navPlanner', page: PlannerView, role: 'planner', needsDataset: true },
   { path: '/data', nav: 'navData', page: lazyPage(() => import('./data/DataView.tsx'), 'DataView'), role: 'planner' },
   // what the programme reaches (donors; a viewer's home), a published snapshot's link, presentation mode (issue 6)
   { path: '/reach', nav: 'navReach', page: lazyPage(() => import('./reach/ReachView.tsx'), 'ReachView'), role: 'viewer' },

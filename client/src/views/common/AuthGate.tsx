@@ -1,8 +1,10 @@
 import { useEffect, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { roleAtLeast } from '../../../../server/domain/user.ts';
 import { useMe } from '../../api/auth.ts';
 import { loginUrl } from '../../api/errors.ts';
+import { useTRPC } from '../../api/trpc.ts';
 import { ROUTES, type Route } from '../routes.ts';
 import { NavLinks } from './NavLinks.tsx';
 
@@ -14,6 +16,11 @@ import { NavLinks } from './NavLinks.tsx';
 export function AuthGate({ route, children }: { route: Route; children: ReactNode }) {
   const { t } = useTranslation();
   const me = useMe();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (route.needsDataset) void queryClient.prefetchQuery(trpc.datasets.current.queryOptions());
+  }, [route, queryClient, trpc]);
   const required = route.role ?? 'viewer';
   const user = me.data?.user ?? null;
   const mustSignIn = required !== 'public' && me.isSuccess && !user;

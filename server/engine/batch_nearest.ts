@@ -24,21 +24,19 @@ export interface Clusters {
   sinDelta: Float64Array;
 }
 
-/** Clusters of consecutive points sharing a code prefix (with 9: the villages of one township). */
-export function clustersByPrefix(codes: string[], prefixLength: number, xyz: Float64Array): Clusters {
+/**
+ * Clusters of consecutive points with equal keys (for villages: their township, whose villages
+ * are consecutive in code order). Any grouping gives exact searches; close-together groups
+ * make them fast. Keys rather than code prefixes: comparing numbers is twenty times faster
+ * than comparing strings read from the database.
+ */
+export function clustersByRun(keys: ArrayLike<number>, xyz: Float64Array): Clusters {
   const starts: number[] = [0];
-  for (let i = 1; i < codes.length; i++) {
-    const a = codes[i], b = codes[i - 1];
-    for (let k = 0; k < prefixLength; k++) {
-      if (a.charCodeAt(k) !== b.charCodeAt(k)) {
-        starts.push(i);
-        break;
-      }
-    }
-  }
-  if (codes.length > 0) starts.push(codes.length);
-  const start = sharedUint32(codes.length ? starts.length : 1);
-  start.set(codes.length ? starts : [0]);
+  for (let i = 1; i < keys.length; i++) if (keys[i] !== keys[i - 1]) starts.push(i);
+  const n = keys.length;
+  if (n > 0) starts.push(n);
+  const start = sharedUint32(n ? starts.length : 1);
+  start.set(n ? starts : [0]);
   const m = start.length - 1;
   const c: Clusters = {
     start,
@@ -48,8 +46,8 @@ export function clustersByPrefix(codes: string[], prefixLength: number, xyz: Flo
     lon: sharedFloat64(m),
     lat: sharedFloat64(m),
     rhoKm: sharedFloat64(m),
-    cosDelta: sharedFloat64(codes.length),
-    sinDelta: sharedFloat64(codes.length),
+    cosDelta: sharedFloat64(n),
+    sinDelta: sharedFloat64(n),
   };
   for (let k = 0; k < m; k++) {
     let sx = 0, sy = 0, sz = 0;

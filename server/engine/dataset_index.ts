@@ -2,7 +2,7 @@ import { SERVICE_TYPES } from '../domain/index.ts';
 import type { DatasetColumns } from './columns.ts';
 import { unitVectors } from './geo.ts';
 import { buildGrid, type SpatialGrid } from './spatial_grid.ts';
-import { clustersByPrefix, type Clusters } from './batch_nearest.ts';
+import { clustersByRun, type Clusters } from './batch_nearest.ts';
 import { sharedInt32, sharedUint32 } from './parallel/shared_arrays.ts';
 
 /**
@@ -18,7 +18,7 @@ export interface DatasetIndex {
   serviceByType: { ids: Int32Array; grid: SpatialGrid; xyz: Float64Array }[];
   /** the worker whose roster lists the village (the first, by worker id), -1 if none */
   rosterWorker: Int32Array;
-  /** villages of one township, consecutive in code order: batches for nearest-point searches */
+  /** villages of one township (their villageUnit), consecutive in code order: batches for nearest-point searches */
   villageClusters: Clusters;
   /** per village: the deepest unit whose code begins the village's code, -1 if none */
   villageUnit: Int32Array;
@@ -75,14 +75,22 @@ export function buildDatasetIndex({ admin, villages, workers, services }: Datase
   const villageUnit = new Int32Array(villages.count);
   for (let i = 0; i < villages.count; i++) villageUnit[i] = villages.township[i] >= 0 ? villages.township[i] : deepestPrefixUnit(villages.code[i], 12);
   const prefixParent = Int32Array.from(admin.code, (code) => deepestPrefixUnit(code, code.length));
-  const rollupOrder = Int32Array.from(admin.code.map((_, u) => u).sort((a, b) => admin.code[b].length - admin.code[a].length || a - b));
+  // deepest first, then in unit order: a counting sort on code length
+  const byLength: number[][] = [];
+  for (let u = 0; u < admin.count; u++) (byLength[admin.code[u].length] ??= []).push(u);
+  const rollupOrder = Int32Array.from(byLength.reverse().flatMap((units) => units ?? []));
 
+  // Each village widens the range of every unit on its prefix chain (villages come in code
+  // order, so each range is contiguous); a unit with no villages gets the empty range where its
+  // code would sort. Walking the chains costs a fifth of binary searches over the code strings.
   const unitStart = sharedUint32(admin.count);
   const unitEnd = sharedUint32(admin.count);
-  for (let u = 0; u < admin.count; u++) {
-    const code = admin.code[u];
-    unitStart[u] = lowerBound(villages.code, code);
-    unitEnd[u] = lowerBound(villages.code, code + '~'); // '~' sorts after every digit
+  for (let i = 0; i < villages.count; i++) {
+    for (let u = villageUnit[i]; u >= 0; u = prefixParent[u]) {
+      if (unitEnd[u] === 0) unitStart[u] = i;
+      unitEnd[u] = i + 1;
+    }
   }
-  return { villageXyz, villageClusters: clustersByPrefix(villages.code, 9, villageXyz), villageUnit, prefixParent, rollupOrder, workerXyz, workerGrid: buildGrid(workers.lon, workers.lat, workerXyz), serviceByType, rosterWorker, unitStart, unitEnd };
+  for (let u = 0; u < admin.count; u++) if (unitEnd[u] === 0) unitStart[u] = unitEnd[u] = lowerBound(villages.code, admin.code[u]);
+  return { villageXyz, villageClusters: clustersByRun(villageUnit, villageXyz), villageUnit, prefixParent, rollupOrder, workerXyz, workerGrid: buildGrid(workers.lon, workers.lat, workerXyz), serviceByType, rosterWorker, unitStart, unitEnd };
 }

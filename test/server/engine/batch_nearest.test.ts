@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SERVICE_TYPES } from '../../../server/domain/index.ts';
-import { batchNearest, clustersByPrefix, collectWithin } from '../../../server/engine/batch_nearest.ts';
+import { batchNearest, clustersByRun, collectWithin } from '../../../server/engine/batch_nearest.ts';
 import { unitVectors } from '../../../server/engine/geo.ts';
 import { buildGrid } from '../../../server/engine/spatial_grid.ts';
 import {
@@ -65,9 +65,22 @@ function checkBatch(c: Case, bad: Mismatches, opts: { prefix?: number; maxKm?: (
   }
 }
 
-describe('clustersByPrefix', () => {
+/** The same number for codes sharing their first `length` characters. */
+function prefixKeys(codes: string[], length: number): Int32Array {
+  const ids = new Map<string, number>();
+  return Int32Array.from(codes, (code) => {
+    const prefix = code.slice(0, length);
+    if (!ids.has(prefix)) ids.set(prefix, ids.size);
+    return ids.get(prefix)!;
+  });
+}
+
+/** Clusters of villages sharing a code prefix (9: a township), as the index makes them from townships. */
+const clustersByPrefix = (codes: string[], length: number, xyz: Float64Array) => clustersByRun(prefixKeys(codes, length), xyz);
+
+describe('clustersByRun', () => {
   for (const seed of SEEDS.slice(0, 20)) {
-    it(`groups runs of one code prefix, and every member lies within rho of the centre (seed ${seed})`, () => {
+    it(`groups maximal runs of one key (here a code prefix), and every member lies within rho of the centre (seed ${seed})`, () => {
       const spec = randomSpec(mulberry32(seed));
       const c = caseOf(spec);
       for (const prefix of [9, 6, 0, 12]) {

@@ -80,8 +80,8 @@ export function clustersByRun(keys: ArrayLike<number>, xyz: Float64Array): Clust
 const PER_RING = 4;
 
 let order = new Int32Array(256);
-/** per candidate (in collection order): 1 - its dot product with the centre */
-let awayFromCentre = new Float64Array(256);
+/** per candidate (in collection order): its ring */
+let ringOfCandidate = new Int32Array(256);
 /** the candidates' unit vectors side by side, in ring order, so each member's scan reads memory in order */
 let candXyz = new Float64Array(768);
 let ringStart = new Int32Array(64);
@@ -170,39 +170,56 @@ function allSkipped(skip: Uint8Array, a: number, b: number): boolean {
 function dealIntoRings(pointXyz: Float64Array, cx: number, cy: number, cz: number, m: number): number {
   if (order.length < m) {
     order = new Int32Array(2 * m);
-    awayFromCentre = new Float64Array(2 * m);
+    ringOfCandidate = new Int32Array(2 * m);
     candXyz = new Float64Array(6 * m);
   }
-  let far = 0;
-  for (let c = 0; c < m; c++) {
-    const p = candidates[c];
-    const away = 1 - (cx * pointXyz[3 * p] + cy * pointXyz[3 * p + 1] + cz * pointXyz[3 * p + 2]);
-    awayFromCentre[c] = away;
-    if (away > far) far = away;
+  // module-level bindings are reloaded at every use in a loop; locals are not
+  const ord = order, xyz = candXyz, cands = candidates, ringOf = ringOfCandidate;
+  const rings = m >= 2 * PER_RING ? Math.floor(m / PER_RING) : 1;
+  if (rings === 1) {
+    // too few to be worth dealing: one ring, scanned whole
+    for (let c = 0; c < m; c++) {
+      const p = cands[c];
+      ord[c] = p;
+      xyz[3 * c] = pointXyz[3 * p];
+      xyz[3 * c + 1] = pointXyz[3 * p + 1];
+      xyz[3 * c + 2] = pointXyz[3 * p + 2];
+    }
+    ringStart[0] = 0;
+    ringStart[1] = m;
+    ringTop[0] = 2;
+    return 1;
   }
-  const rings = far > 1e-9 ? Math.max(1, Math.floor(m / PER_RING)) : 1;
-  const width = far / rings;
   if (ringStart.length < rings + 2) {
     ringStart = new Int32Array(2 * rings + 2);
     ringTop = new Float64Array(2 * rings + 2);
   }
-  const starts = ringStart;
+  const starts = ringStart, tops = ringTop;
+  let far = 0;
+  for (let c = 0; c < m; c++) {
+    const p = cands[c];
+    const away = 1 - (cx * pointXyz[3 * p] + cy * pointXyz[3 * p + 1] + cz * pointXyz[3 * p + 2]);
+    if (away > far) far = away;
+    xyz[3 * c] = away; // (parked here until the candidates are placed)
+  }
+  const width = far / rings;
   starts.fill(0, 0, rings + 2);
-  const last = rings - 1;
-  // (ring numbers inline, no closure: this runs once per cluster and service type)
-  for (let c = 0; c < m; c++) starts[(rings === 1 ? 0 : Math.min(last, Math.floor(awayFromCentre[c] / width))) + 2]++;
+  for (let c = 0; c < m; c++) {
+    const r = width > 0 ? Math.min(rings - 1, Math.floor(xyz[3 * c] / width)) : 0;
+    ringOf[c] = r;
+    starts[r + 2]++;
+  }
   for (let r = 0; r < rings; r++) {
     starts[r + 2] += starts[r + 1];
-    ringTop[r] = r === 0 ? 2 : 1 - (r - 1) * width;
+    tops[r] = r === 0 ? 2 : 1 - (r - 1) * width;
   }
   // starts[r + 1] is now where ring r's next candidate goes; afterwards, where ring r + 1 begins
+  for (let c = 0; c < m; c++) ord[starts[ringOf[c] + 1]++] = cands[c];
   for (let c = 0; c < m; c++) {
-    const slot = starts[(rings === 1 ? 0 : Math.min(last, Math.floor(awayFromCentre[c] / width))) + 1]++;
-    const p = candidates[c];
-    order[slot] = p;
-    candXyz[3 * slot] = pointXyz[3 * p];
-    candXyz[3 * slot + 1] = pointXyz[3 * p + 1];
-    candXyz[3 * slot + 2] = pointXyz[3 * p + 2];
+    const p = ord[c];
+    xyz[3 * c] = pointXyz[3 * p];
+    xyz[3 * c + 1] = pointXyz[3 * p + 1];
+    xyz[3 * c + 2] = pointXyz[3 * p + 2];
   }
   return rings;
 }

@@ -57,7 +57,7 @@ export function assignWorkers({ villages, workers }: DatasetColumns, index: Data
 
   // Villages on no roster look to the nearest worker within reach...
   if (params.workerReachKm > 0)
-    batchNearest(index.workerGrid, index.workerXyz, index.villageXyz, index.villageClusters, params.workerReachKm, worker, km, onRoster);
+    batchNearest(index.workerGrid, index.villageXyz, index.villageClusters, params.workerReachKm, worker, km, onRoster);
   // ...and those on a roster belong to its worker.
   for (let i = 0; i < n; i++) {
     const w = index.rosterWorker[i];

@@ -104,7 +104,6 @@ const candidates: number[] = [];
  */
 export function batchNearest(
   g: SpatialGrid,
-  pointXyz: Float64Array,
   queryXyz: Float64Array,
   clusters: Clusters,
   maxKm: number,
@@ -122,12 +121,12 @@ export function batchNearest(
     const a = start[k], b = start[k + 1];
     if (skip !== undefined && allSkipped(skip, a, b)) continue;
     const cx = clusters.cx[k], cy = clusters.cy[k], cz = clusters.cz[k];
-    nearest(g, clusters.lon[k], clusters.lat[k], cx, cy, cz, Infinity, hint, pointXyz);
-    hint = found.index;
+    nearest(g, clusters.lon[k], clusters.lat[k], cx, cy, cz, Infinity, hint);
+    hint = found.slot;
     const radius = Math.min(found.km + 2 * clusters.rhoKm[k], maxKm + clusters.rhoKm[k]) + EPS_KM;
     candidates.length = 0;
     collectWithin(g, clusters.lon[k], clusters.lat[k], cx, cy, cz, radius, candidates);
-    const rings = dealIntoRings(pointXyz, cx, cy, cz, candidates.length);
+    const rings = dealIntoRings(g, cx, cy, cz, candidates.length);
     // module-level bindings are reloaded at every use in a loop; locals are not
     const ord = order, cxyz = candXyz, starts = ringStart, tops = ringTop;
     for (let i = a; i < b; i++) {
@@ -135,6 +134,7 @@ export function batchNearest(
       const qx = queryXyz[3 * i], qy = queryXyz[3 * i + 1], qz = queryXyz[3 * i + 2];
       const cosD = cosDelta[i], sinD = sinDelta[i];
       let best = -1;
+      let bestAt = -1; // where best is among the candidates
       let bestDot = limitDot;
       let stopBelow = stopDot(cosD, sinD, bestDot);
       let c = 0;
@@ -144,13 +144,14 @@ export function batchNearest(
           if (d > bestDot || (d === bestDot && (best < 0 || ord[c] < best))) {
             bestDot = d;
             best = ord[c];
+            bestAt = c;
             stopBelow = stopDot(cosD, sinD, bestDot);
           }
         }
       }
       if (best >= 0) {
         outIndex[i] = best;
-        outKm[i] = chordKm(pointXyz, best, qx, qy, qz);
+        outKm[i] = chordKm(cxyz, bestAt, qx, qy, qz);
       }
     }
   }
@@ -167,7 +168,7 @@ function allSkipped(skip: Uint8Array, a: number, b: number): boolean {
  * width in 1 - (dot with the centre), which is of equal area on the sphere. ringTop[r] is the
  * inner edge of the ring before r, one ring of slack against rounding. Returns the ring count.
  */
-function dealIntoRings(pointXyz: Float64Array, cx: number, cy: number, cz: number, m: number): number {
+function dealIntoRings(g: SpatialGrid, cx: number, cy: number, cz: number, m: number): number {
   if (order.length < m) {
     order = new Int32Array(2 * m);
     ringOfCandidate = new Int32Array(2 * m);
@@ -175,12 +176,13 @@ function dealIntoRings(pointXyz: Float64Array, cx: number, cy: number, cz: numbe
   }
   // module-level bindings are reloaded at every use in a loop; locals are not
   const ord = order, xyz = candXyz, cands = candidates, ringOf = ringOfCandidate;
+  const { items, xyz: pointXyz } = g;
   const rings = m >= 2 * PER_RING ? Math.floor(m / PER_RING) : 1;
   if (rings === 1) {
     // too few to be worth dealing: one ring, scanned whole
     for (let c = 0; c < m; c++) {
       const p = cands[c];
-      ord[c] = p;
+      ord[c] = items[p];
       xyz[3 * c] = pointXyz[3 * p];
       xyz[3 * c + 1] = pointXyz[3 * p + 1];
       xyz[3 * c + 2] = pointXyz[3 * p + 2];
@@ -220,6 +222,7 @@ function dealIntoRings(pointXyz: Float64Array, cx: number, cy: number, cz: numbe
     xyz[3 * c] = pointXyz[3 * p];
     xyz[3 * c + 1] = pointXyz[3 * p + 1];
     xyz[3 * c + 2] = pointXyz[3 * p + 2];
+    ord[c] = items[p];
   }
   return rings;
 }
@@ -231,7 +234,7 @@ function stopDot(cosDelta: number, sinDelta: number, bestDot: number): number {
   return cosDelta * bestDot - sinDelta * Math.sqrt(1 - bestDot * bestDot) - 1e-12;
 }
 
-/** Pushes the index of every point within `km` of the query. */
+/** Pushes the grid slot (see SpatialGrid.items) of every point within `km` of the query. */
 export function collectWithin(g: SpatialGrid, qlon: number, qlat: number, qx: number, qy: number, qz: number, km: number, out: number[]): void {
   if (g.count === 0) return;
   const minDot = kmToDot(km);
@@ -249,7 +252,7 @@ export function collectWithin(g: SpatialGrid, qlon: number, qlat: number, qx: nu
   for (let rr = r0; rr <= r1; rr++) {
     for (let cell = rr * cols + c0, last = rr * cols + c1; cell <= last; cell++) {
       for (let k = cellStart[cell], end = cellStart[cell + 1]; k < end; k++) {
-        if (qx * xyz[3 * k] + qy * xyz[3 * k + 1] + qz * xyz[3 * k + 2] >= minDot) out.push(items[k]);
+        if (qx * xyz[3 * k] + qy * xyz[3 * k + 1] + qz * xyz[3 * k + 2] >= minDot) out.push(k);
       }
     }
   }

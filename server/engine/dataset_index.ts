@@ -12,10 +12,10 @@ import { sharedInt32, sharedUint32 } from './parallel/shared_arrays.ts';
  */
 export interface DatasetIndex {
   villageXyz: Float64Array;
-  workerXyz: Float64Array;
+  /** workers in a grid (which holds their unit vectors, in cell order) */
   workerGrid: SpatialGrid;
-  /** per service type: the service indices of that type, their grid, their unit vectors */
-  serviceByType: { ids: Int32Array; grid: SpatialGrid; xyz: Float64Array }[];
+  /** per service type: the service indices of that type, and their grid */
+  serviceByType: { ids: Int32Array; grid: SpatialGrid }[];
   /** the worker whose roster lists the village (the first, by worker id), -1 if none */
   rosterWorker: Int32Array;
   /** villages of one township (their villageUnit), consecutive in code order: batches for nearest-point searches */
@@ -43,17 +43,15 @@ function lowerBound(sorted: string[], key: string): number {
 
 export function buildDatasetIndex({ admin, villages, workers, services }: DatasetColumns): DatasetIndex {
   const villageXyz = unitVectors(villages.lon, villages.lat);
-  const workerXyz = unitVectors(workers.lon, workers.lat);
   const serviceByType = SERVICE_TYPES.map((_, t) => {
     const ids: number[] = [];
     for (let s = 0; s < services.count; s++) if (services.type[s] === t) ids.push(s);
     const lon = new Float64Array(ids.length);
     const lat = new Float64Array(ids.length);
     ids.forEach((s, k) => ((lon[k] = services.lon[s]), (lat[k] = services.lat[s])));
-    const xyz = unitVectors(lon, lat);
     const shared = sharedInt32(ids.length);
     shared.set(ids);
-    return { ids: shared, grid: buildGrid(lon, lat, xyz), xyz };
+    return { ids: shared, grid: buildGrid(lon, lat) };
   });
   const rosterWorker = new Int32Array(villages.count).fill(-1);
   for (let w = 0; w < workers.count; w++) {
@@ -92,5 +90,5 @@ export function buildDatasetIndex({ admin, villages, workers, services }: Datase
     }
   }
   for (let u = 0; u < admin.count; u++) if (unitEnd[u] === 0) unitStart[u] = unitEnd[u] = lowerBound(villages.code, admin.code[u]);
-  return { villageXyz, villageClusters: clustersByRun(villageUnit, villageXyz), villageUnit, prefixParent, rollupOrder, workerXyz, workerGrid: buildGrid(workers.lon, workers.lat, workerXyz), serviceByType, rosterWorker, unitStart, unitEnd };
+  return { villageXyz, villageClusters: clustersByRun(villageUnit, villageXyz), villageUnit, prefixParent, rollupOrder, workerGrid: buildGrid(workers.lon, workers.lat), serviceByType, rosterWorker, unitStart, unitEnd };
 }

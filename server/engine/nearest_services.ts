@@ -11,11 +11,11 @@ export interface ServiceDistances {
 
 /** Nearest service point of one type for every village, as a service index (-1 when none) and km. */
 export function nearestServiceOfType(index: DatasetIndex, type: number): { nearest: Int32Array; km: Float64Array } {
-  const { ids, grid, xyz } = index.serviceByType[type];
+  const { ids, grid } = index.serviceByType[type];
   const n = index.villageXyz.length / 3;
   const nearest = new Int32Array(n);
   const km = new Float64Array(n);
-  batchNearest(grid, xyz, index.villageXyz, index.villageClusters, Infinity, nearest, km);
+  batchNearest(grid, index.villageXyz, index.villageClusters, Infinity, nearest, km);
   for (let i = 0; i < n; i++) if (nearest[i] >= 0) nearest[i] = ids[nearest[i]];
   return { nearest, km };
 }

@@ -1,4 +1,4 @@
-import { chordKm, dotToKm, kmToDot } from './geo.ts';
+import { chordKm, kmToDot } from './geo.ts';
 import { sharedFloat64, sharedInt32, sharedUint32 } from './parallel/shared_arrays.ts';
 
 const RAD = Math.PI / 180;
@@ -34,7 +34,11 @@ function chooseCellDeg(count: number, width: number, height: number): number {
   return Math.min(2, Math.max(0.02, deg));
 }
 
-export function buildGrid(lon: ArrayLike<number>, lat: ArrayLike<number>, xyz: Float64Array, cellDeg?: number): SpatialGrid {
+/**
+ * @param xyz the points' unit vectors if already at hand; otherwise computed here, straight into
+ *   cell order (a dataset's points then need no second copy in their own order)
+ */
+export function buildGrid(lon: ArrayLike<number>, lat: ArrayLike<number>, xyz?: Float64Array, cellDeg?: number): SpatialGrid {
   const n = lon.length;
   let minLon = Infinity, minLat = Infinity, maxLon = -Infinity, maxLat = -Infinity;
   for (let i = 0; i < n; i++) {
@@ -61,9 +65,16 @@ export function buildGrid(lon: ArrayLike<number>, lat: ArrayLike<number>, xyz: F
   for (let i = 0; i < n; i++) {
     const k = fill[cellOf[i]]++;
     items[k] = i;
-    gxyz[3 * k] = xyz[3 * i];
-    gxyz[3 * k + 1] = xyz[3 * i + 1];
-    gxyz[3 * k + 2] = xyz[3 * i + 2];
+    if (xyz) {
+      gxyz[3 * k] = xyz[3 * i];
+      gxyz[3 * k + 1] = xyz[3 * i + 1];
+      gxyz[3 * k + 2] = xyz[3 * i + 2];
+    } else {
+      const la = lat[i] * RAD, lo = lon[i] * RAD, c = Math.cos(la);
+      gxyz[3 * k] = c * Math.cos(lo);
+      gxyz[3 * k + 1] = c * Math.sin(lo);
+      gxyz[3 * k + 2] = Math.sin(la);
+    }
   }
   return { count: n, cellDeg: deg, minLon, minLat, cols, rows, cellStart, items, xyz: gxyz };
 }
@@ -71,16 +82,17 @@ export function buildGrid(lon: ArrayLike<number>, lat: ArrayLike<number>, xyz: F
 const clampInt = (v: number, lo: number, hi: number) => (v < lo ? lo : v > hi ? hi : v);
 
 /** Result of the last nearest() call: kept in module variables so the hot loop allocates nothing. */
-export const found = { index: -1, km: Infinity };
+export const found = { index: -1, slot: -1, km: Infinity };
 
 /**
  * Nearest point to the query (unit vector qx, qy, qz at qlon, qlat) within maxKm; the answer
- * is left in `found` (index -1 when there is none). `hint` is a point index likely to be near
- * (the previous query's answer): its distance bounds the search from the start.
+ * is left in `found`: the point's index, its slot in the grid (both -1 when there is none) and
+ * km. `hintSlot` is the grid slot of a point likely to be near (the previous query's answer):
+ * its distance bounds the search from the start.
  *
  * @example
- * const g = buildGrid(lon, lat, xyz);
- * nearest(g, 116.4, 39.9, qx, qy, qz, Infinity, -1, xyz);
+ * const g = buildGrid(lon, lat);
+ * nearest(g, 116.4, 39.9, qx, qy, qz);
  * found.index, found.km
  */
 export function nearest(
@@ -91,22 +103,22 @@ export function nearest(
   qy: number,
   qz: number,
   maxKm = Infinity,
-  hint = -1,
-  hintXyz?: Float64Array,
+  hintSlot = -1,
 ): void {
   found.index = -1;
+  found.slot = -1;
   found.km = Infinity;
   if (g.count === 0) return;
+  const { cellStart, xyz, items, cols, rows, cellDeg, minLon, minLat } = g;
   let bestDot = maxKm === Infinity ? -2 : kmToDot(maxKm) - 1e-15;
-  let best = -1;
-  if (hint >= 0 && hintXyz) {
-    const d = qx * hintXyz[3 * hint] + qy * hintXyz[3 * hint + 1] + qz * hintXyz[3 * hint + 2];
+  let best = -1; // as a slot
+  if (hintSlot >= 0) {
+    const d = qx * xyz[3 * hintSlot] + qy * xyz[3 * hintSlot + 1] + qz * xyz[3 * hintSlot + 2];
     if (d >= bestDot) {
       bestDot = d;
-      best = hint;
+      best = hintSlot;
     }
   }
-  const { cellStart, xyz, items, cols, rows, cellDeg, minLon, minLat } = g;
   const col = clampInt(Math.floor((qlon - minLon) / cellDeg), 0, cols - 1);
   const row = clampInt(Math.floor((qlat - minLat) / cellDeg), 0, rows - 1);
   const cosLat = Math.cos(qlat * RAD);
@@ -122,9 +134,9 @@ export function nearest(
         const cell = rr * cols + cc;
         for (let k = cellStart[cell], end = cellStart[cell + 1]; k < end; k++) {
           const d = qx * xyz[3 * k] + qy * xyz[3 * k + 1] + qz * xyz[3 * k + 2];
-          if (d > bestDot || (d === bestDot && best >= 0 && items[k] < best)) {
+          if (d > bestDot || (d === bestDot && best >= 0 && items[k] < items[best])) {
             bestDot = d;
-            best = items[k];
+            best = k;
           }
         }
       }
@@ -147,7 +159,8 @@ export function nearest(
     if (Math.cos(bound < Math.PI ? bound : Math.PI) < bestDot) break;
   }
   if (best >= 0) {
-    found.index = best;
-    found.km = hint === best && hintXyz ? chordKm(hintXyz, best, qx, qy, qz) : dotToKm(bestDot);
+    found.index = items[best];
+    found.slot = best;
+    found.km = chordKm(xyz, best, qx, qy, qz);
   }
 }

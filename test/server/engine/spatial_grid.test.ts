@@ -25,9 +25,10 @@ function queries(rng: Rng, villages: { lon: number; lat: number }[]): [number, n
   return q;
 }
 
-function query(g: SpatialGrid, qlon: number, qlat: number, maxKm = Infinity, hint = -1, hintXyz?: Float64Array) {
+/** nearest() from a query position, with the hint given as a point index (-1 for none) */
+function query(g: SpatialGrid, qlon: number, qlat: number, maxKm = Infinity, hint = -1) {
   const [qx, qy, qz] = unitVectors([qlon], [qlat]);
-  nearest(g, qlon, qlat, qx, qy, qz, maxKm, hint, hintXyz);
+  nearest(g, qlon, qlat, qx, qy, qz, maxKm, hint < 0 ? -1 : g.items.indexOf(hint));
   return { index: found.index, km: found.km };
 }
 
@@ -40,7 +41,8 @@ describe('buildGrid', () => {
         all.map((v) => v.lon),
         all.map((v) => v.lat),
       );
-      const g = buildGrid(p.lon, p.lat, p.xyz);
+      // unit vectors given, or computed by the grid itself: the same either way
+      for (const g of [buildGrid(p.lon, p.lat, p.xyz), buildGrid(p.lon, p.lat)]) {
       expect(g.count, `seed ${seed}`).toBe(all.length);
       expect([...g.items].sort((a, b) => a - b), `seed ${seed}: items are a permutation`).toEqual(all.map((_, i) => i));
       expect(g.cellStart[g.cols * g.rows], `seed ${seed}`).toBe(all.length);
@@ -52,6 +54,7 @@ describe('buildGrid', () => {
           expect(row * g.cols + col, `seed ${seed}: point ${i}`).toBe(c);
           expect([g.xyz[3 * k], g.xyz[3 * k + 1], g.xyz[3 * k + 2]], `seed ${seed}: point ${i}`).toEqual([p.xyz[3 * i], p.xyz[3 * i + 1], p.xyz[3 * i + 2]]);
         }
+      }
       }
     });
   }
@@ -70,13 +73,13 @@ describe('nearest', () => {
           ss.map((s) => s.lon),
           ss.map((s) => s.lat),
         );
-        const g = buildGrid(p.lon, p.lat, p.xyz);
+        const g = buildGrid(p.lon, p.lat);
         for (const [qlon, qlat] of qs) {
           const ref = bruteNearest(qlon, qlat, p.lon, p.lat);
           bad.add(nearestMismatch(query(g, qlon, qlat), ref, qlon, qlat, p.lon, p.lat));
           if (ss.length > 0) {
             const hint = randInt(rng, ss.length);
-            bad.add(nearestMismatch(query(g, qlon, qlat, Infinity, hint, p.xyz), ref, qlon, qlat, p.lon, p.lat));
+            bad.add(nearestMismatch(query(g, qlon, qlat, Infinity, hint), ref, qlon, qlat, p.lon, p.lat));
           }
         }
       }
@@ -95,14 +98,14 @@ describe('nearest', () => {
         ss.map((s) => s.lon),
         ss.map((s) => s.lat),
       );
-      const g = buildGrid(p.lon, p.lat, p.xyz);
+      const g = buildGrid(p.lon, p.lat);
       let none = 0;
       for (const [qlon, qlat] of qs) {
         const maxKm = rng() < 0.1 ? 0 : Math.exp(rng() * Math.log(3000)); // 1 .. 3000 km, log-uniform
         const ref = bruteNearest(qlon, qlat, p.lon, p.lat, maxKm);
         if (ref.index < 0) none++;
         const hint = ss.length > 0 && rng() < 0.5 ? randInt(rng, ss.length) : -1;
-        bad.add(nearestMismatch(query(g, qlon, qlat, maxKm, hint, p.xyz), ref, qlon, qlat, p.lon, p.lat, maxKm));
+        bad.add(nearestMismatch(query(g, qlon, qlat, maxKm, hint), ref, qlon, qlat, p.lon, p.lat, maxKm));
       }
       expect(bad.report).toEqual([]);
       if (ss.length > 0) expect(none, `seed ${seed}: some queries have no point within maxKm`).toBeGreaterThan(0);
@@ -137,7 +140,7 @@ describe('nearest', () => {
   it('breaks ties on one spot to the lower index, and reports (nearly) 0 km on the spot', () => {
     // three points on one spot at Hainan's south, one at Xinjiang's west
     const p = pointsOf([73.5, 109.5, 109.5, 109.5], [39.5, 18.2, 18.2, 18.2]);
-    const g = buildGrid(p.lon, p.lat, p.xyz);
+    const g = buildGrid(p.lon, p.lat);
     // km from a dot product: a point's dot with itself may round to 1 - 2^-53, which reads as
     // about 0.1 m; within the 1 m the engine promises, not exactly 0
     const onSpot = (r: { index: number; km: number }, index: number) => {
@@ -145,8 +148,8 @@ describe('nearest', () => {
       expect(r.km).toBeLessThan(0.001);
     };
     onSpot(query(g, 109.5, 18.2), 1);
-    onSpot(query(g, 109.5, 18.2, Infinity, 3, p.xyz), 1);
-    expect(query(g, 110, 19, Infinity, 2, p.xyz).index).toBe(1);
+    onSpot(query(g, 109.5, 18.2, Infinity, 3), 1);
+    expect(query(g, 110, 19, Infinity, 2).index).toBe(1);
     onSpot(query(g, 73.5, 39.5), 0);
     onSpot(query(g, 73.5, 39.5, 0), 0);
     expect(query(g, 73.6, 39.5, 1)).toEqual({ index: -1, km: Infinity });
@@ -154,8 +157,8 @@ describe('nearest', () => {
 
   it('ignores a hint beyond maxKm', () => {
     const p = pointsOf([100, 120], [30, 40]);
-    const g = buildGrid(p.lon, p.lat, p.xyz);
-    expect(query(g, 100.01, 30, 5, 1, p.xyz).index).toBe(0);
-    expect(query(g, 110, 35, 5, 1, p.xyz)).toEqual({ index: -1, km: Infinity });
+    const g = buildGrid(p.lon, p.lat);
+    expect(query(g, 100.01, 30, 5, 1).index).toBe(0);
+    expect(query(g, 110, 35, 5, 1)).toEqual({ index: -1, km: Infinity });
   });
 });

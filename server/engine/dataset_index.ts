@@ -31,6 +31,9 @@ export interface DatasetIndex {
   unitEnd: Uint32Array;
 }
 
+/** code lengths of townships, counties, prefectures and provinces, deepest first */
+const PREFIX_LENGTHS = [9, 6, 4, 2];
+
 function lowerBound(sorted: string[], key: string): number {
   let lo = 0, hi = sorted.length;
   while (lo < hi) {
@@ -63,7 +66,7 @@ export function buildDatasetIndex({ admin, villages, workers, services }: Datase
   // By code prefix rather than by parent_code, so that a unit holds exactly the villages whose
   // code begins with its code, even where an intermediate unit is missing.
   const deepestPrefixUnit = (code: string, below: number): number => {
-    for (const len of [9, 6, 4, 2]) {
+    for (const len of PREFIX_LENGTHS) {
       if (len >= below || len > code.length) continue;
       const u = admin.index.get(code.slice(0, len));
       if (u !== undefined) return u;
@@ -72,7 +75,8 @@ export function buildDatasetIndex({ admin, villages, workers, services }: Datase
   };
   const villageUnit = new Int32Array(villages.count);
   for (let i = 0; i < villages.count; i++) villageUnit[i] = villages.township[i] >= 0 ? villages.township[i] : deepestPrefixUnit(villages.code[i], 12);
-  const prefixParent = Int32Array.from(admin.code, (code) => deepestPrefixUnit(code, code.length));
+  const prefixParent = new Int32Array(admin.count);
+  for (let u = 0; u < admin.count; u++) prefixParent[u] = deepestPrefixUnit(admin.code[u], admin.code[u].length);
   // deepest first, then in unit order: a counting sort on code length
   const byLength: number[][] = [];
   for (let u = 0; u < admin.count; u++) (byLength[admin.code[u].length] ??= []).push(u);

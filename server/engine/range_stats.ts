@@ -14,7 +14,13 @@ function swap(a: Float64Array, i: number, j: number): void {
   a[j] = t;
 }
 
-/** Rearranges a[lo..hi] so that a[k] is the k-th smallest, smaller before, larger after. */
+/**
+ * Rearranges a[lo..hi] so that a[k] is the k-th smallest, smaller or equal before, larger or
+ * equal after. Partitions without branches (every element is swapped; the boundary advances by
+ * the comparison's 0 or 1), since on distances whether a value is below the pivot is a coin
+ * toss the processor mispredicts half the time. Values equal to the pivot are split off in a
+ * second pass, so ranges of equal values (every distance Infinity) shrink at once.
+ */
 function select(a: Float64Array, k: number, lo: number, hi: number): void {
   while (hi > lo) {
     const mid = (lo + hi) >> 1;
@@ -23,15 +29,26 @@ function select(a: Float64Array, k: number, lo: number, hi: number): void {
     if (a[hi] < a[lo]) swap(a, hi, lo);
     if (a[hi] < a[mid]) swap(a, hi, mid);
     const pivot = a[mid];
-    let i = lo, j = hi;
-    while (i <= j) {
-      while (a[i] < pivot) i++;
-      while (a[j] > pivot) j--;
-      if (i <= j) swap(a, i++, j--);
+    let below = lo;
+    for (let j = lo; j <= hi; j++) {
+      const v = a[j];
+      a[j] = a[below];
+      a[below] = v;
+      below += +(v < pivot);
     }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else return;
+    if (k < below) {
+      hi = below - 1;
+      continue;
+    }
+    let equal = below;
+    for (let j = below; j <= hi; j++) {
+      const v = a[j];
+      a[j] = a[equal];
+      a[equal] = v;
+      equal += +(v === pivot);
+    }
+    if (k < equal) return;
+    lo = equal;
   }
 }
 

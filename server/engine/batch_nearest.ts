@@ -87,7 +87,7 @@ let candXyz = new Float64Array(768);
 let ringStart = new Int32Array(64);
 /** no candidate in ring r or beyond has a larger dot product with the centre than ringTop[r] */
 let ringTop = new Float64Array(64);
-const candidates: number[] = [];
+const candidates: SlotList = { slots: new Int32Array(256), count: 0 };
 
 /**
  * Nearest point (within maxKm) for many queries at once, cluster by cluster. For a cluster with
@@ -124,9 +124,8 @@ export function batchNearest(
     nearest(g, clusters.lon[k], clusters.lat[k], cx, cy, cz, Infinity, hint);
     hint = found.slot;
     const radius = Math.min(found.km + 2 * clusters.rhoKm[k], maxKm + clusters.rhoKm[k]) + EPS_KM;
-    candidates.length = 0;
     collectWithin(g, clusters.lon[k], clusters.lat[k], cx, cy, cz, radius, candidates);
-    const rings = dealIntoRings(g, cx, cy, cz, candidates.length);
+    const rings = dealIntoRings(g, cx, cy, cz, candidates.count);
     // module-level bindings are reloaded at every use in a loop; locals are not
     const ord = order, cxyz = candXyz, starts = ringStart, tops = ringTop;
     for (let i = a; i < b; i++) {
@@ -175,7 +174,7 @@ function dealIntoRings(g: SpatialGrid, cx: number, cy: number, cz: number, m: nu
     candXyz = new Float64Array(6 * m);
   }
   // module-level bindings are reloaded at every use in a loop; locals are not
-  const ord = order, xyz = candXyz, cands = candidates, ringOf = ringOfCandidate;
+  const ord = order, xyz = candXyz, cands = candidates.slots, ringOf = ringOfCandidate;
   const { items, xyz: pointXyz } = g;
   const rings = m >= 2 * PER_RING ? Math.floor(m / PER_RING) : 1;
   if (rings === 1) {
@@ -234,8 +233,18 @@ function stopDot(cosDelta: number, sinDelta: number, bestDot: number): number {
   return cosDelta * bestDot - sinDelta * Math.sqrt(1 - bestDot * bestDot) - 1e-12;
 }
 
-/** Pushes the grid slot (see SpatialGrid.items) of every point within `km` of the query. */
-export function collectWithin(g: SpatialGrid, qlon: number, qlat: number, qx: number, qy: number, qz: number, km: number, out: number[]): void {
+/** Grid slots (see SpatialGrid.items), the first `count` of `slots` in use; the array grows as needed. */
+export interface SlotList {
+  slots: Int32Array;
+  count: number;
+}
+
+/**
+ * Lists the grid slot of every point within `km` of the query. Every point of a cell is
+ * written and the count advances by the comparison's 0 or 1: no branch to mispredict.
+ */
+export function collectWithin(g: SpatialGrid, qlon: number, qlat: number, qx: number, qy: number, qz: number, km: number, out: SlotList): void {
+  out.count = 0;
   if (g.count === 0) return;
   const minDot = kmToDot(km);
   const dLat = (km / EARTH_RADIUS_KM) * DEG;
@@ -248,12 +257,21 @@ export function collectWithin(g: SpatialGrid, qlon: number, qlat: number, qx: nu
   if (r0 < 0) r0 = 0;
   if (c1 > lastCol) c1 = lastCol;
   if (r1 > lastRow) r1 = lastRow;
-  const { cellStart, xyz, items, cols } = g;
+  const { cellStart, xyz, cols } = g;
+  let slots = out.slots, count = 0;
   for (let rr = r0; rr <= r1; rr++) {
-    for (let cell = rr * cols + c0, last = rr * cols + c1; cell <= last; cell++) {
-      for (let k = cellStart[cell], end = cellStart[cell + 1]; k < end; k++) {
-        if (qx * xyz[3 * k] + qy * xyz[3 * k + 1] + qz * xyz[3 * k + 2] >= minDot) out.push(k);
-      }
+    const first = cellStart[rr * cols + c0], after = cellStart[rr * cols + c1 + 1];
+    // a row's cells are consecutive in the grid: their points are one run of slots
+    if (count + after - first > slots.length) {
+      const grown = new Int32Array(2 * (count + after - first));
+      grown.set(slots.subarray(0, count));
+      slots = grown;
+    }
+    for (let k = first; k < after; k++) {
+      slots[count] = k;
+      count += +(qx * xyz[3 * k] + qy * xyz[3 * k + 1] + qz * xyz[3 * k + 2] >= minDot);
     }
   }
+  out.slots = slots;
+  out.count = count;
 }

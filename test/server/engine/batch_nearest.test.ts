@@ -228,8 +228,10 @@ describe('collectWithin', () => {
         const [qlon, qlat] = q < spec.villages.length ? [spec.villages[q].lon, spec.villages[q].lat] : [70 + rng() * 70, 15 + rng() * 42];
         const km = Math.exp(Math.log(0.1) + rng() * Math.log(40000)); // 0.1 .. 4000 km
         const [qx, qy, qz] = unitVectors([qlon], [qlat]);
-        const out: number[] = [];
-        collectWithin(g, qlon, qlat, qx, qy, qz, km, out);
+        // a list too short to start with, so that it has to grow
+        const list = { slots: new Int32Array(1), count: 5 };
+        collectWithin(g, qlon, qlat, qx, qy, qz, km, list);
+        const out = [...list.slots.subarray(0, list.count)];
         const got = new Set(out.map((slot) => g.items[slot]));
         if (got.size !== out.length) bad.add(`query ${q}: duplicates in ${out}`);
         for (let p = 0; p < all.length; p++) {
